@@ -159,6 +159,8 @@ CREATE TABLE "roles" (
     "name_zh" TEXT NOT NULL,
     "name_en" TEXT NOT NULL,
     "permissions" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "row_scope" TEXT NOT NULL DEFAULT 'ALL',
+    "unmasked_fields" TEXT[] DEFAULT ARRAY[]::TEXT[],
     CONSTRAINT "roles_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "roles_key_key" ON "roles"("key");
