@@ -1,0 +1,223 @@
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AmountsCard } from "@/components/orders/amounts-card";
+import { OrderTimeline } from "@/components/orders/order-timeline";
+import { StatusBadge } from "@/components/orders/status-badge";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { formatFen } from "@/lib/money/fen";
+import { getOrderDetail, type OrderDetail } from "@/lib/orders/get-order-detail";
+import { requireActor } from "@/lib/session";
+import { formatBizTime } from "@/lib/time/biz-time";
+
+export default async function OrderDetailPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const actor = await requireActor();
+  const { orderId } = await params;
+  let order: OrderDetail;
+  try {
+    order = await getOrderDetail(getDb(), actor, orderId);
+  } catch (err) {
+    if (isAppError(err) && err.code === "ORDER_NOT_FOUND") notFound();
+    throw err;
+  }
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const time = (d: Date | null) => (d ? formatBizTime(d, locale) : "—");
+  const money = (fen: number) => formatFen(fen, locale);
+
+  return (
+    <div className="space-y-4">
+      <Link href="/orders" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" />
+        {t("common.backToList")}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-2xl font-semibold" data-testid="order-no">{order.orderNo}</h1>
+        <StatusBadge status={order.status} />
+        {order.isTest ? <Badge variant="outline">{t("common.test")}</Badge> : null}
+        {order.tags.map((tag) => (
+          <Badge key={tag} variant="secondary">{tag}</Badge>
+        ))}
+      </div>
+      <p className="text-sm text-muted-foreground">
+        {order.channel.name} · {t(`platform.${order.channel.platform}`)} · <span className="font-mono">{order.platformOrderId}</span> · {t("detail.platformStatus")}{" "}
+        <span className="font-mono">{order.platformStatus}</span>
+      </p>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <Card>
+            <CardHeader><CardTitle>{t("detail.items")}</CardTitle></CardHeader>
+            <CardContent>
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t("detail.sku")}</TableHead>
+                    <TableHead>{t("detail.itemTitle")}</TableHead>
+                    <TableHead className="text-right">{t("detail.qty")}</TableHead>
+                    <TableHead className="text-right">{t("detail.unitPrice")}</TableHead>
+                    <TableHead className="text-right">{t("detail.lineDiscount")}</TableHead>
+                    <TableHead className="text-right">{t("detail.linePaid")}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {order.items.map((i) => (
+                    <TableRow key={i.id}>
+                      <TableCell className="font-mono text-xs">{i.skuCode}</TableCell>
+                      <TableCell>{i.title}</TableCell>
+                      <TableCell className="text-right">{i.quantity}</TableCell>
+                      <TableCell className="money">{money(i.unitPriceFen)}</TableCell>
+                      <TableCell className="money">{money(i.discountFen)}</TableCell>
+                      <TableCell className="money">{money(i.paidFen)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader><CardTitle>{t("detail.payments")}</CardTitle></CardHeader>
+            <CardContent className="space-y-4">
+              {order.payments === null ? (
+                <p className="text-sm text-muted-foreground">{t("detail.paymentsHidden")}</p>
+              ) : order.payments.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("detail.none")}</p>
+              ) : (
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t("detail.payNo")}</TableHead>
+                      <TableHead>{t("detail.provider")}</TableHead>
+                      <TableHead>{t("detail.txnId")}</TableHead>
+                      <TableHead className="text-right">{t("detail.amount")}</TableHead>
+                      <TableHead>{t("detail.paidAt")}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {order.payments.map((p) => (
+                      <TableRow key={p.id}>
+                        <TableCell className="font-mono text-xs">{p.payNo}</TableCell>
+                        <TableCell>{t(`provider.${p.provider}`)}</TableCell>
+                        <TableCell className="font-mono text-xs">{p.providerTxnId ?? "—"}</TableCell>
+                        <TableCell className="money">{money(p.amountFen)}</TableCell>
+                        <TableCell>{time(p.paidAt)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+              {order.refunds && order.refunds.length > 0 ? (
+                <div>
+                  <h3 className="mb-2 text-sm font-medium">{t("detail.refunds")}</h3>
+                  <Table>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHead>{t("detail.refundNo")}</TableHead>
+                        <TableHead className="text-right">{t("detail.amount")}</TableHead>
+                        <TableHead>{t("orders.col.status")}</TableHead>
+                        <TableHead>{t("detail.reason")}</TableHead>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {order.refunds.map((r) => (
+                        <TableRow key={r.id}>
+                          <TableCell className="font-mono text-xs">{r.refundNo}</TableCell>
+                          <TableCell className="money">{money(r.amountFen)}</TableCell>
+                          <TableCell>{t(`refundStatus.${r.status}`)}</TableCell>
+                          <TableCell>{r.reason ?? "—"}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              ) : null}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader><CardTitle>{t("detail.shipments")}</CardTitle></CardHeader>
+            <CardContent>
+              {order.shipments.length === 0 ? (
+                <p className="text-sm text-muted-foreground">{t("detail.none")}</p>
+              ) : (
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>{t("detail.carrier")}</TableHead>
+                      <TableHead>{t("detail.trackingNo")}</TableHead>
+                      <TableHead>{t("detail.shippedAt")}</TableHead>
+                      <TableHead>{t("detail.lastEvent")}</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {order.shipments.map((s) => (
+                      <TableRow key={s.id}>
+                        <TableCell>{s.carrierCode}</TableCell>
+                        <TableCell className="font-mono text-xs">{s.trackingNo}</TableCell>
+                        <TableCell>{time(s.shippedAt)}</TableCell>
+                        <TableCell className="text-sm">{s.lastEvent ? `${time(s.lastEventAt)} ${s.lastEvent}` : <span className="text-muted-foreground">{t("detail.noLogistics")}</span>}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader><CardTitle>{t("detail.timeline")}</CardTitle></CardHeader>
+            <CardContent>
+              <OrderTimeline entries={order.timeline} />
+            </CardContent>
+          </Card>
+        </div>
+
+        <div className="space-y-4">
+          <AmountsCard amounts={order.amounts} />
+          <Card>
+            <CardHeader><CardTitle>{t("detail.receiver")}</CardTitle></CardHeader>
+            <CardContent className="space-y-1 text-sm" data-testid="receiver">
+              {order.receiver === null ? (
+                <p className="text-muted-foreground">{t("detail.receiverHidden")}</p>
+              ) : (
+                <>
+                  <div className="font-medium">{order.receiver.name} <span className="font-mono" data-testid="receiver-phone">{order.receiver.phone ?? "—"}</span></div>
+                  <div>{[order.receiver.province, order.receiver.city, order.receiver.district].filter(Boolean).join(" ")}</div>
+                  <div>{order.receiver.detail}</div>
+                  {order.receiver.incomplete ? <Alert variant="destructive" className="mt-2"><AlertDescription>{t("detail.addressIncomplete")}</AlertDescription></Alert> : null}
+                </>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>{t("detail.times")}</CardTitle></CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="text-muted-foreground">{t("detail.placedAt")}</dt><dd>{time(order.times.placedAt)}</dd>
+                <dt className="text-muted-foreground">{t("detail.paidAtShort")}</dt><dd>{time(order.times.paidAt)}</dd>
+                <dt className="text-muted-foreground">{t("detail.shippedAtShort")}</dt><dd>{time(order.times.shippedAt)}</dd>
+                <dt className="text-muted-foreground">{t("detail.deliveredAt")}</dt><dd>{time(order.times.deliveredAt)}</dd>
+                <dt className="text-muted-foreground">{t("detail.completedAt")}</dt><dd>{time(order.times.completedAt)}</dd>
+              </dl>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle>{t("detail.notes")}</CardTitle></CardHeader>
+            <CardContent className="space-y-2 text-sm">
+              <div><span className="text-muted-foreground">{t("detail.buyer")}：</span>{order.buyerNick ?? "—"}</div>
+              <div><span className="text-muted-foreground">{t("detail.buyerNote")}：</span>{order.buyerNote ?? "—"}</div>
+              <div><span className="text-muted-foreground">{t("detail.sellerNote")}：</span>{order.sellerNote ?? "—"}</div>
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

