@@ -1,0 +1,59 @@
+import pg from "pg";
+import { createDb } from "../db/client";
+import { bizDay } from "../time/biz-time";
+import { seedRolesAndUsers } from "../users/seed-users";
+import { generateDemoOrders } from "./generate-orders";
+import { insertDemoChannels, insertDemoOrders } from "./insert-orders";
+
+export interface SeedOptions {
+  orders?: number;
+  seed?: number;
+  /** Last business day of the 30-day window (default: today in the business zone). */
+  endDay?: string;
+}
+
+/** Channels, roles, demo users and `orders` generated orders; returns how long the orders took. */
+export async function seedDemo(url: string, opts: SeedOptions = {}) {
+  const count = opts.orders ?? 20_000;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  try {
+    await insertDemoChannels(pool);
+    const db = createDb(url, 2);
+    try {
+      await seedRolesAndUsers(db);
+    } finally {
+      await db.$disconnect();
+    }
+    const started = performance.now();
+    await insertDemoOrders(pool, generateDemoOrders({ seed: opts.seed ?? 2026, count, endDay: opts.endDay ?? bizDay(new Date()), days: 30, startIndex: 0 }));
+    const seconds = (performance.now() - started) / 1000;
+    await pool.query("ANALYZE");
+    return { orders: count, seconds, ordersPerSecond: Math.round(count / seconds) };
+  } finally {
+    await pool.end();
+  }
+}
+
+/** First start: seed when the database has no orders yet; later starts reuse the data. */
+export async function seedDemoIfEmpty(url: string, opts: SeedOptions = {}) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM orders) AS has_orders`);
+    if (rows[0].has_orders) return null;
+  } finally {
+    await client.end();
+  }
+  return seedDemo(url, opts);
+}
+
+/** Removes generated order data (not users, roles, channels or the append-only audit log). */
+export async function clearDemoOrders(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`TRUNCATE order_status_log, shipments, refunds, payments, order_items, orders, customers`);
+  } finally {
+    await client.end();
+  }
+}
