@@ -31,6 +31,12 @@ export function classifyPii(value: string | null | undefined, kind: PiiKind): Pi
   return BASE64ISH.test(v) ? { ...none, cipher: v } : { ...none, plain: v };
 }
 
+/** A field the platform documents as masked (`*_mask`): masked even when it happens to hold no `*`. */
+export const maskedOnly = (v: string | null | undefined): PiiParts => ({ plain: null, masked: str(v), cipher: null });
+
+/** A field the platform documents as ciphertext (`encrypt_*`). */
+export const cipherOnly = (v: string | null | undefined): PiiParts => ({ plain: null, masked: null, cipher: str(v) });
+
 /** Merges several sources of one field (a main field, its `*_mask`, its `encrypt_*` copy). */
 export function mergePii(...parts: PiiParts[]): PiiParts {
   const pick = (k: keyof PiiParts) => parts.find((p) => p[k] !== null)?.[k] ?? null;

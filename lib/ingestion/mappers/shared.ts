@@ -63,13 +63,23 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/** A union's issue sits at the union; descend into the branch that got furthest for a precise path. */
+function innermost(issue: Issue): { path: PropertyKey[]; code: string } {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return { path: issue.path, code: issue.code };
+  const branches = issue.errors.filter((b) => b.length > 0).map((b) => innermost(b[0]));
+  const best = branches.reduce((a, b) => (b.path.length > a.path.length ? b : a), { path: [], code: issue.code });
+  return { path: [...issue.path, ...best.path], code: best.code };
+}
+
 /** Validates the native fields a mapper needs (extra fields are ignored, not rejected). */
 export function parseNative<T extends z.ZodType>(schema: T, input: unknown, label: string): z.output<T> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue.path.map(String).join(".");
-  if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined)
+  const { path, code } = innermost(r.error.issues[0]);
+  const field = path.map(String).join(".");
+  if ((code === "invalid_type" || code === "invalid_union") && valueAt(input, path) === undefined)
     fail("MISSING_FIELD", `${label}订单缺少字段 ${field || "(根)"}`, field || undefined);
   fail("INVALID_PAYLOAD", `${label}订单字段 ${field || "(根)"} 格式无效`, field || undefined);
 }
@@ -79,6 +89,9 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const blank = (v: unknown): v is null | undefined | "" =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** A field that carries a value ("" and absent do not). */
+export const present = (v: unknown): boolean => !blank(v);
 
 /** "" and absent become null; strings are trimmed. */
 export const str = (v: string | null | undefined): string | null => (blank(v) ? null : v!.trim());
@@ -135,6 +148,14 @@ export function intOf(v: string | number | null | undefined, field: string): num
   return n;
 }
 
+/** A line quantity: a positive integer, as a number or a numeric string. */
+export function quantityOf(v: string | number | null | undefined, field: string): number {
+  const n = intOf(v, field);
+  if (n === null) fail("MISSING_FIELD", `缺少数量字段 ${field}`, field);
+  if (n <= 0) fail("INVALID_PAYLOAD", `数量字段 ${field} 应为正整数：${n}`, field);
+  return n;
+}
+
 // JD's 0001-01-01 / 1970-01-01 and PDD's "" mean "not set" (FORMATS rule 2).
 const UNSET_TIME = /^(0001-01-01|1970-01-01|0000-00-00)/;
 
@@ -183,6 +204,10 @@ export interface StatusResult {
   status: OrderStatus;
   reviewReason?: string;
 }
+
+/** A status table lookup that never matches inherited keys ("constructor", "toString"). */
+export const lookup = <V>(table: Record<string | number, V>, key: string | number): V | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 export const review = (reason: string): StatusResult => ({ status: "NEEDS_REVIEW", reviewReason: reason });
 

@@ -110,6 +110,7 @@ describe("Taobao status mapping", () => {
 
   it.each([
     ["status", (t: any) => (t.status = "TRADE_TELEPORTED"), /TRADE_TELEPORTED/],
+    ["status named like an Object method", (t: any) => (t.status = "constructor"), /constructor/],
     ["line status", (t: any) => (t.orders.order[0].status = "LINE_LOST"), /LINE_LOST/],
     ["line refund_status", (t: any) => (t.orders.order[0].refund_status = "WAIT_PLATFORM"), /WAIT_PLATFORM/],
   ])("unknown %s → NEEDS_REVIEW with the raw value kept", (_f, mutate, reason) => {
@@ -199,7 +200,7 @@ describe("Taobao errors", () => {
     ["more than 2 decimals", "INVALID_AMOUNT", "post_fee", (t: any) => (t.post_fee = "6.001")],
     ["negative paid", "INVALID_AMOUNT", "payment", (t: any) => (t.payment = "-1.00")],
     ["line price missing", "MISSING_FIELD", "orders.order.0.price", (t: any) => delete t.orders.order[0].price],
-    ["quantity zero", "INVALID_PAYLOAD", "orders[0].num", (t: any) => (t.orders.order[0].num = 0)],
+    ["quantity zero", "INVALID_PAYLOAD", "orders.order.0.num", (t: any) => (t.orders.order[0].num = 0)],
     ["slashed date", "INVALID_TIME", "created", (t: any) => (t.created = "2024/06/18 09:12:05")],
     ["impossible date", "INVALID_TIME", "pay_time", (t: any) => (t.pay_time = "2024-02-30 10:00:00")],
     ["modified missing", "MISSING_FIELD", "modified", (t: any) => delete t.modified],
