@@ -27,6 +27,9 @@ function expectedType(f: DmmfField): string {
     case "BigInt": return "bigint";
     case "Boolean": return "boolean";
     case "Json": return "jsonb";
+    case "Bytes": return "bytea";
+    case "Float": return "double precision";
+    case "Decimal": return "numeric";
     case "DateTime": return f.nativeType?.[0] === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
     default: throw new Error(`unmapped Prisma type ${f.type}`);
   }
@@ -93,7 +96,7 @@ describe("schema.prisma ↔ migrated database", () => {
 
   it("has every enum with the schema's values in order", async () => {
     const { rows } = await client.query<{ typname: string; labels: string[] }>(
-      `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public' JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+      `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public' JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
     );
     const actual = Object.fromEntries(rows.map((r) => [r.typname, r.labels]));
     const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
