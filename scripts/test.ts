@@ -1,7 +1,7 @@
 // `npm test`: unit and integration tests (vitest, real PostgreSQL), then browser tests (Playwright,
-// real Chromium). Stops at the first failing stage.
+// real Chromium). Stops at the first failing stage and ends with one plain summary line.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 // Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -15,11 +15,43 @@ if (!existsSync(chromium)) {
 }
 
 const env = { ...process.env, TZ: "UTC", NEXT_TELEMETRY_DISABLED: "1" };
+const VITEST_JSON = "test-results/vitest.json";
+const PLAYWRIGHT_JSON = "test-results/playwright.json";
+mkdirSync("test-results", { recursive: true });
+for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(f, { force: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+function summarize(code: number): never {
+  const v = readJson(VITEST_JSON) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  if (v) {
+    totals.passed += v.numPassedTests ?? 0;
+    totals.failed += v.numFailedTests ?? 0;
+    totals.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
+  const p = readJson(PLAYWRIGHT_JSON) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  if (p?.stats) {
+    totals.passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
+    totals.failed += p.stats.unexpected ?? 0;
+    totals.skipped += p.stats.skipped ?? 0;
+  }
+  if (code !== 0 && totals.failed === 0) totals.failed = 1; // a stage that crashed before reporting
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(code);
+}
+
 const stages: [string, string[]][] = [
-  ["vitest", ["run"]],
+  ["vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`]],
   ["playwright", ["test"]],
 ];
 for (const [cmd, args] of stages) {
   const r = spawnSync(`node_modules/.bin/${cmd}`, args, { stdio: "inherit", env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) summarize(r.status ?? 1);
 }
+summarize(0);
