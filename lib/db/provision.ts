@@ -16,6 +16,17 @@ export class DatabaseUnavailableError extends Error {
 }
 
 async function assertReachable(url: string) {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    throw new DatabaseUnavailableError(
+      "DATABASE_URL 不是有效的 PostgreSQL 连接串：应形如 postgresql://用户:口令@主机:5432/库名；或去掉 DATABASE_URL 改用内置数据库。",
+    );
+  }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
