@@ -14,6 +14,7 @@ import {
   alipayTradeNo, demoUuid, douyinOrderId, ID_KIND, jdOrderId, mallOrderNo, orderNo, payNo, pddOrderSn,
   posOrderNo, refundNo, taobaoTid, trackingNo, wechatTxnId, chinaYyyymmdd,
 } from "./numbers";
+import { CARRIERS as CARRIER_CODES } from "./payload-kit";
 import { buildPayload, type PayloadContext } from "./payloads";
 import { personName, type DemoAddress, type Person } from "./people";
 import { partialRefundAmount, priceOrder } from "./pricing";
@@ -190,7 +191,7 @@ export function buildOrder(seed: number, o: OrderIdentity, out: DemoBatch): void
   }
   if (shipment && life.shippedAt !== null) {
     out.shipments.push({
-      id: demoUuid(rng, ID_KIND.shipment, index, 0, placedAt), orderId, carrierCode: shipment.carrier, trackingNo: shipment.trackingNo,
+      id: demoUuid(rng, ID_KIND.shipment, index, 0, placedAt), orderId, carrierCode: CARRIER_CODES[shipment.carrier].k100, trackingNo: shipment.trackingNo,
       shippedAt: life.shippedAt, lastEventAt: life.lastEventAt, lastEvent: life.lastEvent,
     });
   }

@@ -6,7 +6,7 @@
  */
 import { addBizDays, bizDayRange } from "../time/biz-time";
 import { chinaParts } from "./numbers";
-import { hash32 } from "./random";
+import { hash3 } from "./random";
 import type { EpochMs } from "./types";
 
 const H = 3_600_000;
@@ -38,7 +38,7 @@ export function buildCalendar(seed: number, endDay: string, days: number, asOf: 
     let day = 0.92 + (0.16 * dayIndex) / Math.max(1, days - 1);
     if (parts.weekday === 0 || parts.weekday === 6) day *= 1.12;
     if (parts.day === 11) day *= 1.6;
-    day *= 0.92 + (hash32(seed, dayIndex, 0x44415953) / 4294967296) * 0.16;
+    day *= 0.92 + (hash3(seed, dayIndex, 0x44415953) / 4294967296) * 0.16;
     total += HOURLY[parts.hour] * day * (len / H);
     starts.push(t);
     lengths.push(len);

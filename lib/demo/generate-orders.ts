@@ -9,13 +9,14 @@
  * channel, which creates a second customer row with the same phone: the cross-channel duplicates
  * SPEC §6 has to find). Runs over disjoint index ranges produce disjoint ids and numbers.
  */
+import { bizDayRange } from "../time/biz-time";
 import { POS_STORES } from "./catalog-places";
 import { DEMO_CHANNELS, type DemoPlatform } from "./channels";
 import { buildCalendar } from "./calendar";
 import { buildOrder, DEMO_SHARES } from "./build-order";
 import { demoUuid, ID_KIND } from "./numbers";
 import { makePerson } from "./people";
-import { hash32, Rng } from "./random";
+import { hash3, Rng } from "./random";
 import type { DemoBatch } from "./types";
 
 export { DEMO_SHARES };
@@ -35,7 +36,8 @@ export interface GenerateDemoOrdersOptions {
   batchSize?: number;
   /**
    * "Now" for the data: nothing happens after it, and statuses are as of it. Defaults to the end of
-   * `endDay`; pass the real clock when `endDay` is today.
+   * `endDay`, or to the current time if that is earlier (endDay = today never yields future orders).
+   * Pass it explicitly for output that does not depend on the clock.
    */
   asOf?: Date | number;
 }
@@ -79,8 +81,9 @@ export function* generateDemoOrders(options: GenerateDemoOrdersOptions): Generat
   const batchSize = Math.max(1, options.batchSize ?? 5000);
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer: ${count}`);
   if (start + count > 50_000_000) throw new RangeError("order indexes are limited to 50 million");
-  const now = options.asOf === undefined ? Date.parse(`${endDay}T24:00:00+08:00`) : Number(options.asOf);
-  if (Number.isNaN(now)) throw new RangeError(`bad endDay/asOf: ${endDay}`);
+  const endOfDay = bizDayRange(endDay).lt.getTime();
+  const now = options.asOf === undefined ? Math.min(endOfDay, Date.now()) : Number(options.asOf);
+  if (Number.isNaN(now)) throw new RangeError(`bad asOf for ${endDay}`);
   const calendar = buildCalendar(seed, endDay, days, now);
 
   // Buyer-chain state of the last `window` orders (a ring), enough to resolve any back-pointer.
@@ -91,7 +94,7 @@ export function* generateDemoOrders(options: GenerateDemoOrdersOptions): Generat
   const ringChannel = new Uint8Array(ring);
   const ringCustomerId: string[] = new Array<string>(ring);
 
-  const u = (i: number, salt: number) => hash32(seed, i, salt) / U32;
+  const u = (i: number, salt: number) => hash3(seed, i, salt) / U32;
   const isBurstRoot = (i: number) => u(i, SALT.burst) < BUYER_SHARES.burstRoot;
 
   let batch = emptyBatch();

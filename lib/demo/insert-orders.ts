@@ -38,7 +38,7 @@ export interface InsertDemoOrdersOptions {
   skipForeignKeyChecks?: boolean;
 }
 
-type PgType = "text" | "int4" | "bool" | "float8";
+type PgType = "text" | "int4" | "bool" | "float8" | "jsonb";
 interface Column<R> {
   name: string;
   type: PgType;
@@ -55,9 +55,12 @@ interface TableInsert<R> {
 
 function table<R>(name: string, columns: Column<R>[]): TableInsert<R> {
   const select = columns.map((c, i) => (c.cast === "ts" ? `to_timestamp(c${i} / 1000)` : c.cast ? `c${i}::${c.cast}` : `c${i}`));
+  // ROWS FROM zips the arrays like multi-argument unnest; JSON documents come as one JSON array
+  // (jsonb_array_elements), which spares escaping every payload again as an array element.
+  const sources = columns.map((c, i) => (c.type === "jsonb" ? `jsonb_array_elements($${i + 1}::jsonb)` : `unnest($${i + 1}::${c.type}[])`));
   const text =
     `INSERT INTO "${name}" (${columns.map((c) => `"${c.name}"`).join(", ")}) ` +
-    `SELECT ${select.join(", ")} FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")}) ` +
+    `SELECT ${select.join(", ")} FROM ROWS FROM (${sources.join(", ")}) ` +
     `AS t(${columns.map((_, i) => `c${i}`).join(", ")})`;
   return {
     name,
@@ -65,7 +68,7 @@ function table<R>(name: string, columns: Column<R>[]): TableInsert<R> {
     values: (rows) => columns.map((c) => {
       const out = new Array<unknown>(rows.length);
       for (let i = 0; i < rows.length; i++) out[i] = c.get(rows[i]);
-      return arrayLiteral(out);
+      return c.type === "jsonb" ? `[${out.join(",")}]` : arrayLiteral(out);
     }),
   };
 }
@@ -109,7 +112,7 @@ const ORDERS = table<OrderRow>("orders", [
   text("tags", (r) => tagsLiteral(r.tags), "text[]"), bool("is_test", (r) => r.isTest), int("priority", (r) => r.priority),
   ts("placed_at", (r) => r.placedAt), ts("paid_at", (r) => r.paidAt), ts("shipped_at", (r) => r.shippedAt),
   ts("delivered_at", (r) => r.deliveredAt), ts("completed_at", (r) => r.completedAt), ts("platform_modified_at", (r) => r.platformModifiedAt),
-  text("raw_payload", (r) => r.rawPayload, "jsonb"), int("version", (r) => r.version),
+  { name: "raw_payload", type: "jsonb", get: (r) => r.rawPayload }, int("version", (r) => r.version),
   ts("created_at", (r) => r.createdAt), ts("updated_at", (r) => r.updatedAt),
 ]);
 

@@ -71,7 +71,10 @@ export function chinaYyyymmdd(ms: EpochMs): string {
 /** Row kinds, so ids of different tables built from the same order index never coincide. */
 export const ID_KIND = { customer: 1, order: 2, item: 3, payment: 4, refund: 5, shipment: 6 } as const;
 
-const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX1 = "0123456789abcdef";
+const hex8 = (n: number) => HEX2[(n >>> 24) & 255] + HEX2[(n >>> 16) & 255] + HEX2[(n >>> 8) & 255] + HEX2[n & 255];
+const hex4 = (n: number) => HEX2[(n >>> 8) & 255] + HEX2[n & 255];
 
 /**
  * A UUIDv7-shaped id: 48-bit millisecond timestamp, then random bits from the seeded stream,
@@ -80,11 +83,15 @@ const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
  */
 export function demoUuid(rng: Rng, kind: number, index: number, seq: number, atMs: EpochMs): string {
   const scrambled = Math.imul(index, 0x9e3779b1) >>> 0;
-  const ts = hex(Math.floor(atMs), 12);
+  const ms = Math.floor(atMs);
+  const high = Math.floor(ms / 65536) >>> 0; // top 32 of the 48 timestamp bits
   const randA = rng.next32() & 0xfff;
   const g4 = 0x8000 | (kind << 10) | ((seq & 0x3f) << 4) | (scrambled >>> 28);
-  const tail = hex(scrambled & 0x0fffffff, 7) + hex(rng.next32() & 0xfffff, 5);
-  return `${ts.slice(0, 8)}-${ts.slice(8)}-7${hex(randA, 3)}-${hex(g4, 4)}-${tail}`;
+  const randB = rng.next32() & 0xfffff;
+  return (
+    `${hex8(high)}-${hex4(ms % 65536)}-7${HEX1[randA >>> 8]}${HEX2[randA & 255]}-${hex4(g4)}-` +
+    `${hex8(((scrambled & 0x0fffffff) << 4) | (randB >>> 16))}${hex4(randB & 0xffff)}`
+  );
 }
 
 // Keys of the decimal permutations; fixed (not seed-derived) so different seeds can't collide.

@@ -7,7 +7,7 @@ import type { DemoPlatform } from "./channels";
 import type { HoldPlan, Lifecycle } from "./lifecycle";
 import type { DemoAddress } from "./people";
 import type { Pricing } from "./pricing";
-import type { Rng } from "./random";
+import { Rng } from "./random";
 import type { CarrierCode, EpochMs, OrderStatus, PaymentProvider } from "./types";
 
 /** Carrier names and the codes each system uses (logistics-alerts.md §5.11; PDD/JD ids illustrative). */
@@ -76,11 +76,18 @@ export function stringify(value: unknown): string {
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+// One fixed pool of base64 noise; slices of it are as opaque as fresh noise and far cheaper.
+const NOISE = (() => {
+  const rng = new Rng(0x43495048, 0, 0);
+  let out = "";
+  for (let i = 0; i < 8192; i++) out += B64[rng.next32() & 63];
+  return out;
+})();
+
 /** Opaque ciphertext-looking text (platforms encrypt PII; we can't and needn't decrypt it). */
 export function cipher(rng: Rng, length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i++) out += B64[rng.next32() & 63];
-  return out;
+  const at = rng.next32() % (NOISE.length - length);
+  return NOISE.slice(at, at + length);
 }
 
 /** "李**"-style name masking. */

@@ -170,7 +170,8 @@ export function pddPayload(ctx: PayloadContext): NativePayload {
   const { life, pricing: pr, address: a, rng } = ctx;
   const f = fulfilmentOf(life);
   const rs = refundState(ctx);
-  const orderStatus = f === "unshipped" ? 1 : f === "shipped" ? 2 : 3;
+  // PDD's 3 (已签收) is the buyer's receipt, the end of the order: a carrier's sign-off alone stays 2.
+  const orderStatus = f === "unshipped" ? 1 : f === "completed" ? 3 : 2;
   const refundStatus = rs === "requested" ? 2 : rs === "full" || rs === "partial" ? 4 : 1;
   const risk = ctx.status === "ON_HOLD" && ctx.hold === "platform" ? 1 : 0;
   const afterSales = rs === "requested" ? (life.refund?.afterShipment ? 3 : 2) : rs === "full" || rs === "partial" ? 10 : rs === "rejected" ? 9 : 0;
@@ -182,7 +183,7 @@ export function pddPayload(ctx: PayloadContext): NativePayload {
     risk_control_status: risk,
     created_time: dt(ctx.placedAt), pay_time: dt(life.paidAt) ?? "", confirm_time: dt(life.paidAt) ?? "",
     updated_at: dt(life.platformModifiedAt), last_ship_time: dt(ctx.placedAt + 48 * 3_600_000),
-    shipping_time: dt(life.shippedAt) ?? "", receive_time: dt(life.deliveredAt) ?? "",
+    shipping_time: dt(life.shippedAt) ?? "", receive_time: dt(life.completedAt) ?? "",
     goods_amount: pr.goodsFen / 100, seller_discount: pr.merchantDiscountFen / 100, platform_discount: pr.platformSubsidyFen / 100,
     capital_free_discount: 0, discount_amount: (pr.merchantDiscountFen + pr.platformSubsidyFen) / 100,
     order_change_amount: 0, postage: pr.freightFen / 100, pay_amount: pr.paidFen / 100,
@@ -212,12 +213,12 @@ export function douyinPayload(ctx: PayloadContext): NativePayload {
   let main = status;
   if (ctx.status === "PENDING_PAYMENT") status = main = 1;
   else if (ctx.status === "CANCELLED") status = main = 4;
-  else if (ctx.unknownStatus) status = main = 103;
+  else if (ctx.unknownStatus) status = main = 102; // not in any documented enum
   else if (rs === "full") {
     status = 4;
     main = !life.refund?.afterShipment ? 21 : life.deliveredAt !== null ? 39 : 22;
   } else if (ctx.status === "ON_HOLD" && ctx.hold === "platform") status = main = 105;
-  const desc: Record<number, string> = { 1: "待支付", 2: "备货中", 3: "已发货", 4: rs === "full" ? "已关闭" : "已取消", 5: "已完成", 103: "部分支付", 105: "已支付" };
+  const desc: Record<number, string> = { 1: "待支付", 2: "备货中", 3: "已发货", 4: rs === "full" ? "已关闭" : "已取消", 5: "已完成", 102: "未知状态", 105: "已支付" };
   const touched = refundLine(ctx);
   const ship = ctx.shipment && life.shippedAt !== null ? ctx.shipment : null;
   const children = pr.lines.map((l, i) => {

@@ -4,18 +4,30 @@
  * from hash(seed, index), which makes order N the same whatever batch or start it is generated in.
  */
 
-/** 32-bit integer hash (murmur3 finaliser); mixes a few integers into one well-spread word. */
+/** 32-bit integer hash (murmur3-style mixing); mixes a few integers into one well-spread word. */
 export function hash32(...parts: number[]): number {
   let h = 0x9e3779b9;
-  for (const part of parts) {
-    let k = Math.imul(part | 0, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    // Indexes above 2^32 still hash distinctly.
-    if (part > 0xffffffff) h ^= Math.floor(part / 0x100000000);
-  }
+  for (const part of parts) h = mixIn(h, part);
+  return finalize(h);
+}
+
+/** hash32 of exactly three integers, without the rest-parameter array (hot in the generator). */
+export function hash3(a: number, b: number, c: number): number {
+  return finalize(mixIn(mixIn(mixIn(0x9e3779b9, a), b), c));
+}
+
+function mixIn(h: number, part: number): number {
+  let k = Math.imul(part | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  // Indexes above 2^32 still hash distinctly.
+  if (part > 0xffffffff) h ^= Math.floor(part / 0x100000000);
+  return h;
+}
+
+function finalize(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -31,9 +43,10 @@ export class Rng {
   private d: number;
 
   constructor(seed: number, stream = 0, salt = 0) {
-    this.a = hash32(seed, stream, salt, 1);
-    this.b = hash32(seed, stream, salt, 2);
-    this.c = hash32(seed, stream, salt, 3);
+    const base = hash3(seed, stream, salt);
+    this.a = hash3(base, 1, 0);
+    this.b = hash3(base, 2, 0);
+    this.c = hash3(base, 3, 0);
     this.d = 1;
     // sfc32 needs a few rounds before its output is independent of similar seeds.
     for (let i = 0; i < 12; i++) this.next32();
@@ -137,7 +150,7 @@ export function permuteDecimal(value: number, half: number, key: number): number
   let left = Math.floor(value / m) % m;
   let right = value % m;
   for (let round = 0; round < 4; round++) {
-    const next = (left + (hash32(key, round, right) % m)) % m;
+    const next = (left + (hash3(key, round, right) % m)) % m;
     left = right;
     right = next;
   }
