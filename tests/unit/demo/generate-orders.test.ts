@@ -165,7 +165,8 @@ describe("lifecycle", () => {
     });
     expect(bad).toEqual([]);
     const patterns: Record<string, RegExp> = {
-      SF: /^SF\d{13}$/, ZTO: /^7\d{13}$/, YTO: /^YT\d{13}$/, YUNDA: /^4\d{12}$/, JD: /^JDVA\d{11}$/, STO: /^77\d{11}$/,
+      // Kuaidi100 carrier codes, the convention the mappers and logistics pushes use.
+      shunfeng: /^SF\d{13}$/, zhongtong: /^7\d{13}$/, yuantong: /^YT\d{13}$/, yunda: /^4\d{12}$/, jd: /^JDVA\d{11}$/, shentong: /^77\d{11}$/,
     };
     expect(failures(data.shipments, (s) => !patterns[s.carrierCode].test(s.trackingNo) && `${s.carrierCode} ${s.trackingNo}`)).toEqual([]);
     expect(new Set(data.shipments.map((s) => s.carrierCode))).toEqual(new Set(Object.keys(patterns)));
