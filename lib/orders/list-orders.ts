@@ -35,7 +35,7 @@ export interface OrderListResult {
   pageCount: number;
 }
 
-function buildWhere(actor: Actor, q: OrderListQuery, ids: string[] | null): Prisma.OrderWhereInput {
+export function buildWhere(actor: Actor, q: OrderListQuery, ids: string[] | null): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [orderScope(actor)];
   if (ids) and.push({ id: { in: ids } });
   if (q.channel?.length) and.push({ channelId: { in: q.channel } });
@@ -72,10 +72,14 @@ export async function listOrders(db: Db, actor: Actor, input: OrderListInput): P
             receiverName: true, receiverPhone: true, receiverProvince: true, receiverCity: true,
             paidFen: true, isTest: true, tags: true, placedAt: true,
             channel: { select: { name: true, platform: true } },
-            _count: { select: { items: true } },
           },
         }),
   ]);
+  // Line counts for this page only: a relation _count would aggregate all order_items first.
+  const lineCounts = orders.length
+    ? await db.orderItem.groupBy({ by: ["orderId"], where: { orderId: { in: orders.map((o) => o.id) } }, _count: { _all: true } })
+    : [];
+  const linesByOrder = new Map(lineCounts.map((c) => [c.orderId, c._count._all]));
   const pageCount = Math.max(1, Math.ceil(Math.min(total, ORDER_COUNT_CAP) / q.size));
   if (q.page > pageCount && total > 0) throw new AppError("INVALID_PAGE", { pageCount });
   const seesAddress = can(actor, "order.viewAddress");
@@ -92,7 +96,7 @@ export async function listOrders(db: Db, actor: Actor, input: OrderListInput): P
       receiverPhone: seesAddress ? maskField(actor, "phone", o.receiverPhone) : null,
       receiverArea: seesAddress ? [o.receiverProvince, o.receiverCity].filter(Boolean).join(" ") || null : null,
       paidFen: o.paidFen,
-      itemCount: o._count.items,
+      itemCount: linesByOrder.get(o.id) ?? 0,
       isTest: o.isTest,
       tags: o.tags,
       placedAt: o.placedAt.toISOString(),
