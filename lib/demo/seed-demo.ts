@@ -4,7 +4,6 @@ import { bizDay } from "../time/biz-time";
 import { seedRolesAndUsers } from "../users/seed-users";
 import { generateDemoOrders } from "./generate-orders";
 import { insertDemoChannels, insertDemoOrders } from "./insert-orders";
-import { seedDemoStock } from "../routing/seed-stock";
 
 export interface SeedOptions {
   orders?: number;
@@ -28,7 +27,6 @@ export async function seedDemo(url: string, opts: SeedOptions = {}) {
     const started = performance.now();
     await insertDemoOrders(pool, generateDemoOrders({ seed: opts.seed ?? 2026, count, endDay: opts.endDay ?? bizDay(new Date()), days: 30, startIndex: 0 }));
     const seconds = (performance.now() - started) / 1000;
-    await seedDemoStock(pool); // routing needs stock (issue 3)
     await pool.query("ANALYZE");
     return { orders: count, seconds, ordersPerSecond: Math.round(count / seconds) };
   } finally {
