@@ -126,7 +126,7 @@ export interface RefundRow {
 export interface ShipmentRow {
   id: string;
   orderId: string;
-  carrierCode: CarrierCode;
+  carrierCode: string; // Kuaidi100 code (shunfeng, zhongtong, …), as ingested shipments store it
   trackingNo: string;
   shippedAt: EpochMs;
   lastEventAt: EpochMs | null;
