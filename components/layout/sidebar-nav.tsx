@@ -1,10 +1,10 @@
 "use client";
-import { ClipboardList } from "lucide-react";
+import { ClipboardList, Contact, DatabaseZap, KeyRound, PlugZap, ScrollText, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-const ICONS = { orders: ClipboardList };
+const ICONS = { orders: ClipboardList, unmask: KeyRound, audit: ScrollText, admin: UsersRound, ingestion: DatabaseZap, integrations: PlugZap, customers: Contact };
 
 export function SidebarNav({ items }: { items: { href: string; label: string; icon: keyof typeof ICONS }[] }) {
   const pathname = usePathname();

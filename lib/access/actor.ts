@@ -11,6 +11,8 @@ export interface Actor {
   permissions: ReadonlySet<Permission>;
   rowScope: RowScope;
   unmaskedFields: ReadonlySet<SensitiveField>;
+  /** Most rows one export may hold (0: none). */
+  exportRowCap: number;
   region: string | null;
   channelIds: readonly string[];
   locale: string;

@@ -12,6 +12,17 @@ export const PERMISSIONS = [
   "audit.view",
   "admin.users",
   "admin.roles",
+  "unmask.approve", // grants or refuses temporary unmask requests (临时权限)
+  // Order actions (issue 4; see README "Order lifecycle" for who may do what)
+  "order.ship", // push to WMS, confirm shipment
+  "order.hold", // hold / release, flag for review
+  "order.refund", // request a refund (opens after-sale)
+  "order.refundComplete", // complete a refund
+  "order.manage", // mark paid / delivered / completed, cancel
+  "integration.manage", // 集成 page: dead letters, re-run, heartbeats
+  "customer.view", // 客户 page: search, customer view, contact notes (issue 9)
+  "customer.merge", // merge / unmerge customers, run a matching pass (issue 9)
+  "ingestion.manage", // 数据接入 page: file imports, quarantine correct-and-replay, data quality (issue 3)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,35 +42,37 @@ export interface RoleDefaults {
   permissions: Permission[];
   rowScope: RowScope;
   unmaskedFields: SensitiveField[];
+  /** Most rows one export may hold (0: none); only matters with "order.export". */
+  exportRowCap: number;
 }
 
 export const DEFAULT_ROLES: RoleDefaults[] = [
   {
-    key: "ADMIN", nameZh: "管理员", nameEn: "Administrator", rowScope: "ALL", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "admin.users", "admin.roles"],
+    key: "ADMIN", exportRowCap: 50000, nameZh: "管理员", nameEn: "Administrator", rowScope: "ALL", unmaskedFields: [],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "admin.users", "admin.roles", "unmask.approve", "order.ship", "order.hold", "order.refund", "order.refundComplete", "order.manage", "integration.manage", "ingestion.manage", "customer.view", "customer.merge"],
   },
   {
-    key: "OPS_MANAGER", nameZh: "运营经理", nameEn: "Operations manager", rowScope: "ALL", unmaskedFields: [],
+    key: "OPS_MANAGER", exportRowCap: 50000, nameZh: "运营经理", nameEn: "Operations manager", rowScope: "ALL", unmaskedFields: [],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "unmask.approve", "order.ship", "order.hold", "order.refund", "order.refundComplete", "order.manage", "integration.manage", "ingestion.manage", "customer.view", "customer.merge"],
+  },
+  {
+    key: "REGIONAL_MANAGER", exportRowCap: 10000, nameZh: "区域经理", nameEn: "Regional manager", rowScope: "REGION", unmaskedFields: [],
     permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view"],
   },
   {
-    key: "REGIONAL_MANAGER", nameZh: "区域经理", nameEn: "Regional manager", rowScope: "REGION", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view"],
+    key: "CS_AGENT", exportRowCap: 0, nameZh: "客服", nameEn: "Customer service", rowScope: "CHANNELS", unmaskedFields: [],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.ship", "order.hold", "order.refund", "customer.view"],
   },
   {
-    key: "CS_AGENT", nameZh: "客服", nameEn: "Customer service", rowScope: "CHANNELS", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress"],
+    key: "WAREHOUSE", exportRowCap: 0, nameZh: "仓储主管", nameEn: "Warehouse lead", rowScope: "ALL", unmaskedFields: ["addressDetail"],
+    permissions: ["order.view", "order.viewAddress", "dashboard.view", "order.ship"],
   },
   {
-    key: "WAREHOUSE", nameZh: "仓储主管", nameEn: "Warehouse lead", rowScope: "ALL", unmaskedFields: ["addressDetail"],
-    permissions: ["order.view", "order.viewAddress", "dashboard.view"],
+    key: "FINANCE", exportRowCap: 50000, nameZh: "财务", nameEn: "Finance", rowScope: "ALL", unmaskedFields: [],
+    permissions: ["order.view", "order.viewPayments", "order.export", "dashboard.view", "order.refundComplete"],
   },
   {
-    key: "FINANCE", nameZh: "财务", nameEn: "Finance", rowScope: "ALL", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.export", "dashboard.view"],
-  },
-  {
-    key: "AUDITOR", nameZh: "审计", nameEn: "Auditor", rowScope: "ALL", unmaskedFields: [],
+    key: "AUDITOR", exportRowCap: 0, nameZh: "审计", nameEn: "Auditor", rowScope: "ALL", unmaskedFields: [],
     permissions: ["order.view", "audit.view"],
   },
 ];

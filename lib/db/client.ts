@@ -27,7 +27,8 @@ export function getDb(): DbClient {
 
 /** Runs `fn` in the caller's transaction when there is one, else in a new one. */
 export async function withTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ("$transaction" in db) return (db as DbClient).$transaction(fn);
+  // A Prisma 7 transaction client also has $transaction (nested); only the real client has $disconnect.
+  if ("$disconnect" in db) return (db as DbClient).$transaction(fn);
   return fn(db);
 }
 

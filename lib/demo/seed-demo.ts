@@ -4,6 +4,7 @@ import { bizDay } from "../time/biz-time";
 import { seedRolesAndUsers } from "../users/seed-users";
 import { generateDemoOrders } from "./generate-orders";
 import { insertDemoChannels, insertDemoOrders } from "./insert-orders";
+import { seedDemoStock } from "../routing/seed-stock";
 
 export interface SeedOptions {
   orders?: number;
@@ -27,6 +28,7 @@ export async function seedDemo(url: string, opts: SeedOptions = {}) {
     const started = performance.now();
     await insertDemoOrders(pool, generateDemoOrders({ seed: opts.seed ?? 2026, count, endDay: opts.endDay ?? bizDay(new Date()), days: 30, startIndex: 0 }));
     const seconds = (performance.now() - started) / 1000;
+    await seedDemoStock(pool); // routing needs stock (issue 3)
     await pool.query("ANALYZE");
     return { orders: count, seconds, ordersPerSecond: Math.round(count / seconds) };
   } finally {
@@ -52,7 +54,7 @@ export async function clearDemoOrders(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`TRUNCATE order_status_log, shipments, refunds, payments, order_items, orders, customers`);
+    await client.query(`TRUNCATE customer_identities, customer_notes, customer_merges, customer_merge_proposals, order_status_log, shipments, refunds, payments, order_items, orders, customers`);
   } finally {
     await client.end();
   }

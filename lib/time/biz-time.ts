@@ -62,3 +62,8 @@ export function formatDuration(ms: number, locale = "zh-CN"): string {
   if (!d && (m || parts.length === 0)) parts.push(zh ? `${m} 分` : `${m}m`);
   return parts.join(" ");
 }
+
+/** `yyyy-MM-dd HH:mm:ss` in China time (UTC+8), the zone-less format peers (WMS, 快递100) send and expect. */
+export function formatChinaTime(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+}

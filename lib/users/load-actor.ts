@@ -12,7 +12,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     where: { id: userId },
     select: {
       id: true, username: true, displayName: true, active: true, region: true, locale: true,
-      role: { select: { key: true, nameZh: true, nameEn: true, permissions: true, rowScope: true, unmaskedFields: true } },
+      role: { select: { key: true, nameZh: true, nameEn: true, permissions: true, rowScope: true, unmaskedFields: true, exportRowCap: true } },
       channelScope: { select: { channelId: true } },
     },
   });
@@ -26,6 +26,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     permissions: new Set(user.role.permissions as Permission[]),
     rowScope: user.role.rowScope as RowScope,
     unmaskedFields: new Set(user.role.unmaskedFields as SensitiveField[]),
+    exportRowCap: user.role.exportRowCap,
     region: user.region,
     channelIds: user.channelScope.map((c) => c.channelId),
     locale: user.locale,

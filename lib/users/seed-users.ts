@@ -23,7 +23,7 @@ export async function seedRolesAndUsers(db: Db): Promise<void> {
     await db.role.upsert({
       where: { key: r.key },
       update: {},
-      create: { id: `role_${r.key.toLowerCase()}`, key: r.key, nameZh: r.nameZh, nameEn: r.nameEn, permissions: r.permissions, rowScope: r.rowScope, unmaskedFields: r.unmaskedFields },
+      create: { id: `role_${r.key.toLowerCase()}`, key: r.key, nameZh: r.nameZh, nameEn: r.nameEn, permissions: r.permissions, rowScope: r.rowScope, unmaskedFields: r.unmaskedFields, exportRowCap: r.exportRowCap },
     });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
