@@ -6,7 +6,7 @@ import { orderScope } from "../../lib/access/scope";
 
 const actor = (over: Partial<Actor>): Actor => ({
   id: "u", username: "u", displayName: "u", roleKey: "CS_AGENT", roleName: { zh: "客服", en: "CS" },
-  permissions: new Set(), rowScope: "ALL", unmaskedFields: new Set(), region: null, channelIds: [], locale: "zh-CN", ...over,
+  permissions: new Set(), rowScope: "ALL", unmaskedFields: new Set(), exportRowCap: 0, region: null, channelIds: [], locale: "zh-CN", ...over,
 });
 
 describe("masking", () => {

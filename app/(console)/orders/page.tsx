@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { OrdersToolbar } from "@/components/orders/orders-toolbar";
+import { ExportButton } from "@/components/exports/export-button";
+import { can } from "@/lib/access/actor";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { getDb } from "@/lib/db/client";
 import { isAppError, type ErrorCode } from "@/lib/errors/app-error";
@@ -42,9 +44,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("orders.description")}</p>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
+          <p className="text-sm text-muted-foreground">{t("orders.description")}</p>
+        </div>
+        {can(actor, "order.export") && actor.exportRowCap > 0 ? <ExportButton endpoint="/api/exports/orders" cap={actor.exportRowCap} /> : null}
       </div>
       <OrdersToolbar channels={channels} />
       {errorCode ? (
