@@ -21,7 +21,7 @@ export function OrderTimeline({ entries }: { entries: Entry[] }) {
               </>
             ) : null}
             <StatusBadge status={e.toStatus} />
-            <span className="font-mono text-xs text-muted-foreground">{e.action}</span>
+            <span className="text-xs text-muted-foreground">{t.has(`lifecycle.action.${e.action}`) ? t(`lifecycle.action.${e.action}`) : e.action}</span>
           </div>
           <div className="mt-1 text-xs text-muted-foreground">
             {formatBizTime(e.at, locale)} · {t("detail.by", { actor: e.actorName, source: t(`source.${e.source}`) })}

@@ -4,7 +4,11 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AmountsCard } from "@/components/orders/amounts-card";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderActions } from "@/components/orders/order-actions";
+import { availableActions } from "@/lib/lifecycle/transitions";
+import { orderAction } from "./lifecycle-actions";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { UnmaskRequestDialog } from "@/components/unmask/unmask-request-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -45,6 +49,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           <Badge key={tag} variant="secondary">{tag}</Badge>
         ))}
       </div>
+      <OrderActions orderId={order.id} orderNo={order.orderNo} actions={availableActions(actor.permissions, order.status)} refundableFen={order.amounts.paidFen - order.amounts.refundedFen} submit={orderAction} />
       <p className="text-sm text-muted-foreground">
         {order.channel.name} · {t(`platform.${order.channel.platform}`)} · <span className="font-mono">{order.platformOrderId}</span> · {t("detail.platformStatus")}{" "}
         <span className="font-mono">{order.platformStatus}</span>
@@ -194,6 +199,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
                   {order.receiver.incomplete ? <Alert variant="destructive" className="mt-2"><AlertDescription>{t("detail.addressIncomplete")}</AlertDescription></Alert> : null}
                 </>
               )}
+              <UnmaskRequestDialog orderId={order.id} masked={order.unmask.masked} pending={order.unmask.pending} granted={order.unmask.granted} />
             </CardContent>
           </Card>
           <Card>

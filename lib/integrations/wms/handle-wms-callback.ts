@@ -1,0 +1,61 @@
+import type { Db } from "../../db/client";
+import { isAppError } from "../../errors/app-error";
+import { confirmShipment } from "../../lifecycle/fulfilment-actions";
+import { systemActor } from "../../lifecycle/order-actor";
+import { parseChinaTime } from "../../time/biz-time";
+import { raiseAlert } from "../alerts";
+import { jsonReply, receiveInbound, type InboundOutcome, type InboundRequestData } from "../inbound";
+import { verifyWms, type WmsConfig } from "./wms-config";
+import { WmsShipmentCallback } from "./wms-messages";
+
+const reply = (status: number, flag: "success" | "failure", code: string, message: string) => jsonReply(status, { flag, code, message });
+
+/**
+ * POST /api/wms/shipments: the WMS says an order left the warehouse → confirmShipment. Signed with
+ * X-Signature; de-duplicated on deliveryOrderCode + outBizCode (the idempotency key); an unknown order
+ * is parked (answered with success, as QiMen peers expect) and re-matched by the inbound-rematch job.
+ */
+export function handleWmsCallback(db: Db, cfg: Pick<WmsConfig, "secret">, req: InboundRequestData, opts: { inboundId?: string } = {}) {
+  return receiveInbound(db, "WMS_CALLBACK", req, () => processWmsCallback(db, cfg, req), { ...opts, failureBody: JSON.stringify({ flag: "failure", code: "INTERNAL" }) });
+}
+
+async function processWmsCallback(db: Db, cfg: Pick<WmsConfig, "secret">, req: InboundRequestData): Promise<InboundOutcome> {
+  if (!verifyWms(cfg.secret, req.rawBody, req.headers["x-signature"] ?? null)) {
+    return { outcome: "REJECTED", errorCode: "BAD_SIGNATURE", http: reply(401, "failure", "BAD_SIGNATURE", "signature does not verify") };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(req.rawBody);
+  } catch {
+    json = undefined;
+  }
+  const parsed = WmsShipmentCallback.safeParse(json);
+  if (!parsed.success) return { outcome: "REJECTED", errorCode: "MALFORMED_CALLBACK", http: reply(400, "failure", "MALFORMED_CALLBACK", "body does not match the shipment callback schema") };
+  const cb = parsed.data;
+  const dedupeKey = `${cb.deliveryOrderCode}:${cb.outBizCode}`;
+
+  const order = await db.order.findUnique({ where: { orderNo: cb.deliveryOrderCode }, select: { id: true } });
+  if (!order) {
+    await raiseAlert(db, "ORPHAN_CALLBACK", `WMS:${dedupeKey}`, { detail: { source: "WMS_CALLBACK", deliveryOrderCode: cb.deliveryOrderCode } });
+    return { outcome: "PARKED", dedupeKey, http: reply(200, "success", "PARKED", "order unknown; kept and will be re-matched") };
+  }
+  if (cb.status !== "DELIVERED" && cb.status !== "PARTDELIVERED") {
+    return { outcome: "ACCEPTED", dedupeKey, orderId: order.id, http: reply(200, "success", "0", `status ${cb.status} noted`) };
+  }
+  const pkg = cb.packages[0];
+  if (!pkg) return { outcome: "REJECTED", errorCode: "TRACKING_REQUIRED", dedupeKey, orderId: order.id, http: reply(400, "failure", "TRACKING_REQUIRED", "a shipment needs a package with a tracking number") };
+  try {
+    const r = await confirmShipment(
+      db, order.id,
+      { by: systemActor("WMS"), source: "WMS_CALLBACK", idempotencyKey: `wms:${dedupeKey}` },
+      { carrierCode: pkg.logisticsCode, trackingNo: pkg.expressCode, shippedAt: parseChinaTime(cb.orderConfirmTime) ?? undefined },
+    );
+    return { outcome: r.replayed ? "DUPLICATE" : "ACCEPTED", dedupeKey, orderId: order.id, http: reply(200, "success", "0", r.replayed ? "already received" : "received") };
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    // Same parcel confirmed again under a new message id: already applied.
+    const same = await db.shipment.findFirst({ where: { orderId: order.id, carrierCode: pkg.logisticsCode, trackingNo: pkg.expressCode }, select: { id: true } });
+    if (same) return { outcome: "DUPLICATE", dedupeKey, orderId: order.id, http: reply(200, "success", "0", "already received") };
+    return { outcome: "REJECTED", errorCode: err.code, dedupeKey, orderId: order.id, http: reply(409, "failure", err.code, "not applied") };
+  }
+}
