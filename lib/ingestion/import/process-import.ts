@@ -1,0 +1,89 @@
+/**
+ * The worker side of a file import: reads the stored file, turns its rows into the hub's own order
+ * JSON, and sends each order through the one write path (mapper → ingestOrder, or quarantine).
+ * Progress is written every CHUNK orders so the page's progress bar moves; per-row results are
+ * kept for the error report. Running it again (a retry after a crash) is harmless: every step is
+ * idempotent.
+ */
+import type { DbClient } from "../../db/client";
+import type { IngestOutcome } from "../../db/generated/prisma/enums";
+import { logger } from "../../log/logger";
+import { bulkInsert, type Column } from "../bulk-insert";
+import { ingestNativeBatch } from "../ingest-native";
+import { FileReadError, readTable } from "./read-table";
+import { isTemplate, templateOrders } from "./template";
+
+const CHUNK = 500;
+const PARALLEL_CHUNKS = 3;
+
+const ROW_COLUMNS: Column<RowResult>[] = [
+  ["job_id", "text", (r) => r.jobId], ["row_no", "int", (r) => r.rowNo], ["outcome", '"IngestOutcome"', (r) => r.outcome],
+  ["platform_order_id", "text", (r) => r.platformOrderId], ["order_no", "text", (r) => r.orderNo], ["error_code", "text", (r) => r.errorCode], ["message", "text", (r) => r.message],
+];
+// A RUNNING job whose worker died is taken over after this long.
+const STALE_RUN_MS = 10 * 60_000;
+
+interface RowResult {
+  jobId: string;
+  rowNo: number;
+  outcome: IngestOutcome;
+  platformOrderId: string | null;
+  orderNo: string | null;
+  errorCode: string | null;
+  message: string | null;
+}
+
+export async function processImportJob(db: DbClient, jobId: string): Promise<{ status: string }> {
+  const { count } = await db.importJob.updateMany({
+    where: { id: jobId, OR: [{ status: "QUEUED" }, { status: "RUNNING", startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } }] },
+    data: { status: "RUNNING", startedAt: new Date() },
+  });
+  if (count === 0) return { status: "skipped" }; // done, or another worker has it
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { content: true, channel: { select: { id: true, platform: true } } } });
+  try {
+    const table = await readTable(job.content);
+    if (!isTemplate(table.headers)) throw new FileReadError("unknown layout");
+    const orders = templateOrders(table);
+    await db.importJob.update({ where: { id: jobId }, data: { totalRows: orders.length }, select: { id: true } });
+    await db.importRowResult.deleteMany({ where: { jobId } });
+    const tally = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+    const runChunk = async (chunk: typeof orders) => {
+      const results: RowResult[] = [];
+      const outcomes = await ingestNativeBatch(db, job.channel, chunk.map((o) => o.payload), { source: "FILE_IMPORT", mapAs: "OWN_MALL", importJobId: jobId, rowNos: chunk.map((o) => o.line) });
+      for (const [k, o] of chunk.entries()) {
+        const r = outcomes[k];
+        if (r.ok) {
+          if (r.outcome === "CREATED") tally.created++;
+          else if (r.outcome === "UPDATED") tally.updated++;
+          else tally.unchanged++;
+          results.push({ jobId, rowNo: o.line, outcome: r.outcome, platformOrderId: r.platformOrderId, orderNo: r.orderNo, errorCode: null, message: null });
+        } else {
+          tally.failed++;
+          results.push({ jobId, rowNo: o.line, outcome: "QUARANTINED", platformOrderId: o.platformOrderId || null, orderNo: null, errorCode: r.code, message: r.message });
+        }
+      }
+      tally.processed += chunk.length;
+      await bulkInsert(db, "import_row_results", ROW_COLUMNS, results, "ON CONFLICT DO NOTHING");
+      await db.importJob.update({
+        where: { id: jobId },
+        data: { processedRows: tally.processed, createdRows: tally.created, updatedRows: tally.updated, unchangedRows: tally.unchanged, failedRows: tally.failed },
+        select: { id: true }, // never send the stored file back
+      });
+    };
+    // A few chunks in flight: an order never spans two chunks (rows are grouped by order number),
+    // and the write path serialises anything that might collide.
+    const chunks: (typeof orders)[] = [];
+    for (let start = 0; start < orders.length; start += CHUNK) chunks.push(orders.slice(start, start + CHUNK));
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHUNKS, chunks.length) }, async () => {
+      while (next < chunks.length) await runChunk(chunks[next++]);
+    }));
+    await db.importJob.update({ where: { id: jobId }, data: { status: "DONE", finishedAt: new Date() }, select: { id: true } });
+    return { status: "DONE" };
+  } catch (err) {
+    const errorCode = err instanceof FileReadError ? "IMPORT_FILE_INVALID" : "INTERNAL";
+    if (errorCode === "INTERNAL") logger.error({ err, jobId }, "file import failed");
+    await db.importJob.update({ where: { id: jobId }, data: { status: "FAILED", errorCode, finishedAt: new Date() }, select: { id: true } });
+    return { status: "FAILED" };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The hub's import template (FORMATS rule 10): one row per order line, the order-level columns
+ * repeated (or left empty) on the following lines of the same order. Rows are grouped by 订单号 and
+ * become the hub's own order JSON (lib/ingestion/mappers/own-mall.ts), so the file path validates
+ * exactly like a push. Times without a zone are China time.
+ */
+import { parseChinaTime } from "../../time/biz-time";
+import type { Table } from "./read-table";
+
+export const TEMPLATE_COLUMNS = [
+  "订单号", "订单状态", "下单时间", "付款时间", "发货时间", "更新时间", "会员编号", "买家昵称",
+  "收件人", "手机号", "省", "市", "区", "详细地址",
+  "SKU编码", "商品名称", "规格", "数量", "单价", "行优惠",
+  "运费", "整单优惠", "优惠券", "实付金额", "支付方式", "支付流水号", "快递公司", "快递单号", "买家留言", "卖家备注",
+] as const;
+type Column = (typeof TEMPLATE_COLUMNS)[number];
+
+export const REQUIRED_COLUMNS: readonly Column[] = ["订单号", "订单状态", "下单时间", "更新时间", "SKU编码", "数量", "单价", "实付金额"];
+
+export function isTemplate(headers: string[]): boolean {
+  return REQUIRED_COLUMNS.every((c) => headers.includes(c));
+}
+
+export interface TemplateOrder {
+  /** File line of the order's first row (for the per-row result and the error report). */
+  line: number;
+  lines: number[];
+  platformOrderId: string;
+  payload: Record<string, unknown>;
+}
+
+const PROVIDERS: Record<string, string> = { 微信: "WECHAT", 微信支付: "WECHAT", WECHAT: "WECHAT", 支付宝: "ALIPAY", ALIPAY: "ALIPAY", 现金: "CASH", CASH: "CASH", 其他: "PLATFORM", PLATFORM: "PLATFORM" };
+
+/** "2026-11-20 09:12:05" (China time) → ISO with +08:00; anything else is passed on for the mapper to refuse. */
+function iso(text: string): string | undefined {
+  if (!text) return undefined;
+  if (/[+-]\d{2}:\d{2}$|Z$/.test(text)) return text;
+  const d = parseChinaTime(text);
+  return d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "+08:00") : text;
+}
+
+const opt = (v: string | undefined) => (v ? v : undefined);
+const qty = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
+
+export function templateOrders(table: Table): TemplateOrder[] {
+  const groups = new Map<string, Table["rows"]>();
+  const loose: Table["rows"] = [];
+  for (const row of table.rows) {
+    const no = row.cells["订单号"] ?? "";
+    if (!no) loose.push(row);
+    else groups.set(no, [...(groups.get(no) ?? []), row]);
+  }
+  const out: TemplateOrder[] = [];
+  for (const [no, rows] of groups) {
+    const first = rows[0].cells;
+    const get = (c: Column) => rows.map((r) => r.cells[c] ?? "").find((v) => v !== "") ?? "";
+    const paidAt = iso(get("付款时间"));
+    const payload: Record<string, unknown> = {
+      orderNo: no,
+      status: first["订单状态"],
+      createdAt: iso(get("下单时间")),
+      paidAt,
+      shippedAt: iso(get("发货时间")),
+      updatedAt: iso(get("更新时间")),
+      buyer: get("会员编号") || get("买家昵称") ? { memberId: opt(get("会员编号")), nick: opt(get("买家昵称")) } : undefined,
+      receiver: { name: get("收件人"), phone: get("手机号"), province: get("省"), city: get("市"), district: opt(get("区")), detail: get("详细地址") },
+      items: rows.map((r, i) => ({
+        lineNo: String(i + 1),
+        skuCode: r.cells["SKU编码"],
+        title: r.cells["商品名称"] || r.cells["SKU编码"],
+        variant: opt(r.cells["规格"]),
+        quantity: qty(r.cells["数量"]),
+        unitPrice: r.cells["单价"],
+        discount: opt(r.cells["行优惠"]),
+      })),
+      amounts: { freight: opt(get("运费")), discount: opt(get("整单优惠")), coupon: opt(get("优惠券")), paid: get("实付金额") },
+      payments: get("支付方式") && paidAt
+        ? [{ provider: PROVIDERS[get("支付方式")] ?? get("支付方式"), transactionId: opt(get("支付流水号")), amount: get("实付金额"), paidAt }]
+        : [],
+      shipments: get("快递单号") && get("发货时间")
+        ? [{ carrierCode: get("快递公司") || "unknown", trackingNo: get("快递单号"), shippedAt: iso(get("发货时间")) }]
+        : [],
+      buyerNote: opt(get("买家留言")),
+      sellerNote: opt(get("卖家备注")),
+    };
+    out.push({ line: rows[0].line, lines: rows.map((r) => r.line), platformOrderId: no, payload: JSON.parse(JSON.stringify(payload)) });
+  }
+  // A row without an order number cannot be grouped: it is reported (and quarantined) on its own.
+  for (const row of loose) out.push({ line: row.line, lines: [row.line], platformOrderId: "", payload: { ...row.cells } });
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/** The template with one example order, for the 下载导入模板 link. */
+export function templateCsv(): string {
+  const example = [
+    "M202611200001", "PAID", "2026-11-20 09:12:05", "2026-11-20 09:12:40", "", "2026-11-20 09:12:41", "U10086", "小李",
+    "李雷", "13812345678", "浙江省", "杭州市", "西湖区", "文三路 100 号",
+    "TS-RED-L", "纯棉T恤", "红色 L", "1", "128.50", "10.00",
+    "6.00", "0.00", "0.00", "124.50", "微信", "4200000000202611200000000001", "", "", "请开发票", "",
+  ];
+  const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `\uFEFF${TEMPLATE_COLUMNS.join(",")}\n${example.map(esc).join(",")}\n`;
+}
