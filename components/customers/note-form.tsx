@@ -1,0 +1,41 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { addCustomerNoteAction } from "@/app/(console)/customers/actions";
+import { Button } from "@/components/ui/button";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { NOTE_CHANNELS } from "@/lib/customers/note-channels";
+import { useCustomerAction } from "./use-customer-action";
+
+/** Records one contact with the customer (an inquiry for the CS KPIs). */
+export function NoteForm({ customerId }: { customerId: string }) {
+  const t = useTranslations("customers");
+  const { busy, error, run } = useCustomerAction();
+  const [channel, setChannel] = useState<(typeof NOTE_CHANNELS)[number]>("PHONE");
+  const [body, setBody] = useState("");
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        run(() => addCustomerNoteAction({ customerId, channel, body }), () => { setBody(""); setSaved(true); });
+      }}
+    >
+      <div className="flex gap-2">
+        <Select value={channel} onValueChange={(v) => setChannel(v as typeof channel)}>
+          <SelectTrigger className="w-32" aria-label={t("noteChannel")}><SelectValue /></SelectTrigger>
+          <SelectContent>
+            {NOTE_CHANNELS.map((c) => <SelectItem key={c} value={c}>{t(`noteChannelValue.${c}`)}</SelectItem>)}
+          </SelectContent>
+        </Select>
+        <Button type="submit" disabled={busy || body.trim().length < 2}>{busy ? t("saving") : t("save")}</Button>
+        {saved ? <span className="self-center text-sm text-muted-foreground" role="status">{t("noteSaved")}</span> : null}
+      </div>
+      <Textarea value={body} onChange={(e) => setBody(e.target.value)} placeholder={t("notePlaceholder")} aria-label={t("noteBody")} maxLength={2000} rows={3} />
+      {error ? <p className="text-sm text-destructive" role="alert">{error}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useActionErrorText } from "@/components/admin/action-error";
+import type { ActionResult } from "@/lib/actions/run-action";
+
+/** Runs a customer action, refreshes the page on success and keeps the user's sentence for a failure. */
+export function useCustomerAction() {
+  const router = useRouter();
+  const errorText = useActionErrorText();
+  const [busy, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const run = <T,>(p: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) =>
+    startTransition(async () => {
+      const res = await p();
+      setError(res.ok ? null : errorText(res));
+      if (res.ok) {
+        onOk?.(res.data);
+        router.refresh();
+      }
+    });
+  return { busy, error, run };
+}

@@ -1,0 +1,70 @@
+import { assertCan, can, type Actor } from "../access/actor";
+import { maskField } from "../access/mask";
+import { orderScope } from "../access/scope";
+import { recordAudit } from "../audit/record-audit";
+import type { Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { customerScope } from "./customer-scope";
+import { customerTags } from "./customer-tags";
+import { listProposals } from "./list-proposals";
+
+const ORDERS_SHOWN = 200;
+/** Order states that need someone's attention: shown with the open alerts as 未结异常. */
+const EXCEPTION_STATUSES = new Set(["NEEDS_REVIEW", "ON_HOLD", "AFTER_SALE"]);
+
+/** The customer-service view of one customer, masked and scoped for the actor. */
+export async function getCustomerView(db: Db, actor: Actor, customerId: string) {
+  assertCan(actor, "customer.view");
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(customerId)) throw new AppError("CUSTOMER_NOT_FOUND");
+  const c = await db.customer.findFirst({
+    where: { AND: [{ id: customerId }, customerScope(actor)] },
+    select: { id: true, displayName: true, phone: true, createdAt: true, mergedIntoId: true },
+  });
+  if (!c) throw new AppError("CUSTOMER_NOT_FOUND");
+  const seesAddress = can(actor, "order.viewAddress");
+  const [orders, identities, notes, merges, proposals] = await Promise.all([
+    db.order.findMany({
+      where: { AND: [{ customerId: c.id }, orderScope(actor)] },
+      select: { id: true, orderNo: true, channelId: true, status: true, paidFen: true, refundedFen: true, placedAt: true, receiverName: true, receiverPhone: true, channel: { select: { name: true } } },
+      orderBy: { placedAt: "desc" },
+      take: ORDERS_SHOWN,
+    }),
+    db.customerIdentity.groupBy({ by: ["kind", "display"], where: { customerId: c.id }, _count: { _all: true }, orderBy: { kind: "asc" } }),
+    db.customerNote.findMany({ where: { customerId: c.id }, orderBy: { createdAt: "desc" }, take: 100, select: { id: true, channel: true, body: true, authorName: true, createdAt: true } }),
+    db.customerMerge.findMany({ where: { OR: [{ survivorId: c.id }, { mergedId: c.id }] }, orderBy: { mergedAt: "desc" }, select: { id: true, survivorId: true, mergedId: true, movedOrderIds: true, mergedAt: true, unmergedAt: true } }),
+    listProposals(db, actor, { customerId: c.id }),
+  ]);
+  const alerts = await db.orderAlert.findMany({
+    where: { resolvedAt: null, orderId: { in: orders.map((o) => o.id) } },
+    select: { id: true, kind: true, orderId: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const orderNoOf = new Map(orders.map((o) => [o.id, o.orderNo]));
+  const openExceptions = [
+    ...alerts.map((a) => ({ key: a.id, orderId: a.orderId!, orderNo: orderNoOf.get(a.orderId!) ?? "", kind: a.kind, since: a.createdAt })),
+    ...orders.filter((o) => EXCEPTION_STATUSES.has(o.status)).map((o) => ({ key: `status-${o.id}`, orderId: o.id, orderNo: o.orderNo, kind: o.status as string, since: o.placedAt })),
+  ];
+  const others = await db.customer.findMany({ where: { id: { in: merges.flatMap((m) => [m.survivorId, m.mergedId]) } }, select: { id: true, displayName: true } });
+  const nameOf = new Map(others.map((o) => [o.id, o.displayName]));
+  await recordAudit(db, actor, { action: "customer.view", entityType: "customer", entityId: c.id });
+  return {
+    id: c.id,
+    displayName: c.displayName,
+    phone: seesAddress ? maskField(actor, "phone", c.phone) : null,
+    createdAt: c.createdAt,
+    mergedIntoId: c.mergedIntoId,
+    tags: customerTags(orders),
+    openExceptions,
+    orders: orders.map((o) => ({
+      id: o.id, orderNo: o.orderNo, channelId: o.channelId, channelName: o.channel.name, status: o.status,
+      paidFen: o.paidFen, refundedFen: o.refundedFen, placedAt: o.placedAt,
+      receiverName: seesAddress ? o.receiverName : null,
+      receiverPhone: seesAddress ? maskField(actor, "phone", o.receiverPhone) : null,
+    })),
+    identities: identities.map((i) => ({ kind: i.kind, display: i.display, orders: i._count._all })),
+    notes,
+    merges: merges.map((m) => ({ id: m.id, survivorId: m.survivorId, survivorName: nameOf.get(m.survivorId) ?? "", mergedId: m.mergedId, mergedName: nameOf.get(m.mergedId) ?? "", orders: m.movedOrderIds.length, mergedAt: m.mergedAt, unmergedAt: m.unmergedAt })),
+    proposals,
+  };
+}
+export type CustomerView = Awaited<ReturnType<typeof getCustomerView>>;
