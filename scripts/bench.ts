@@ -72,6 +72,9 @@ const ordersPage = {
   amountRange_sortPlacedDesc: await time(repeat({ minFen: 10_000, maxFen: 50_000, sort: "placedAt", dir: "desc" })),
   unfiltered_page10: await time(repeat({ page: 10 })),
 };
+const lifecycle = await (await import("./bench/lifecycle")).benchLifecycle(benchUrl); // issue 4: transitions/s, p95 confirmShipment
+const ingestion = await (await import("./bench/ingestion")).benchIngestion(benchUrl); // issue 3: push over HTTP, 100k-row file, COPY ceiling
+const customers = await (await import("./bench/customers")).benchCustomers(benchUrl); // issue 9: full proposal pass, customer search p95
 await db.$disconnect();
 await server.stop();
 
@@ -82,6 +85,9 @@ console.log(
       seeding: seeding ?? "reused existing data (pass --reseed to measure)",
       searchMs: search,
       ordersPageMs: ordersPage,
+      lifecycle,
+      ingestion,
+      customers,
       targets: { searchP95Ms: 20, ordersPageP95Ms: 150 },
     },
     null,

@@ -15,9 +15,10 @@ if (!existsSync(chromium)) {
 }
 
 const env = { ...process.env, TZ: "UTC", NEXT_TELEMETRY_DISABLED: "1" };
-const VITEST_JSON = "test-results/vitest.json";
-const PLAYWRIGHT_JSON = "test-results/playwright.json";
-mkdirSync("test-results", { recursive: true });
+// Not under test-results/: Playwright empties that folder when it starts.
+const VITEST_JSON = ".data/test-reports/vitest.json";
+const PLAYWRIGHT_JSON = ".data/test-reports/playwright.json";
+mkdirSync(".data/test-reports", { recursive: true });
 for (const f of [VITEST_JSON, PLAYWRIGHT_JSON]) rmSync(f, { force: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
