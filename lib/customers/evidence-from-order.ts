@@ -1,19 +1,11 @@
+import type { Order } from "../db/generated/prisma/client";
 import { displayIdentity, hashIdentity, normaliseIdentity, type IdentityKind } from "./identity";
 
 /** The order fields identity evidence is read from. */
-export interface OrderForEvidence {
-  id: string;
-  channelId: string;
-  customerId: string;
-  buyerNick: string | null;
-  receiverName: string;
-  receiverPhone: string | null;
-  receiverProvince: string | null;
-  receiverCity: string | null;
-  receiverDistrict: string | null;
-  receiverDetail: string;
-  rawPayload: unknown;
-}
+export type OrderForEvidence = Pick<
+  Order,
+  "id" | "channelId" | "buyerNick" | "receiverName" | "receiverPhone" | "receiverProvince" | "receiverCity" | "receiverDistrict" | "receiverDetail" | "rawPayload"
+> & { customerId: string };
 
 export interface IdentityEvidence {
   customerId: string;

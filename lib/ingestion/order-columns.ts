@@ -3,38 +3,18 @@
  * is stored when the platform sent one; otherwise the masked copy; and a stored plain value is never
  * overwritten by a masked one on a later update.
  */
+import type { Order } from "../db/generated/prisma/client";
 import type { CanonicalOrder } from "./canonical-order";
 import type { CleanOrder } from "./cleanse-order";
 
-export interface OrderColumns {
-  platformStatus: string;
-  buyerNick: string | null;
-  receiverName: string;
-  receiverPhone: string | null;
-  receiverProvince: string | null;
-  receiverCity: string | null;
-  receiverDistrict: string | null;
-  receiverDetail: string;
-  receiverRegion: string | null;
-  addressIncomplete: boolean;
-  goodsFen: number;
-  freightFen: number;
-  merchantDiscountFen: number;
-  platformSubsidyFen: number;
-  couponFen: number;
-  paidFen: number;
-  buyerNote: string | null;
-  sellerNote: string | null;
-  tags: string[];
-  isTest: boolean;
-  priority: number;
-  placedAt: Date;
-  paidAt: Date | null;
-  shippedAt: Date | null;
-  deliveredAt: Date | null;
-  completedAt: Date | null;
-  platformModifiedAt: Date;
-}
+/** The `orders` columns a canonical order sets (the rest are keys, numbers and bookkeeping). */
+export type OrderColumns = Pick<
+  Order,
+  | "platformStatus" | "buyerNick" | "receiverName" | "receiverPhone" | "receiverProvince" | "receiverCity"
+  | "receiverDistrict" | "receiverDetail" | "receiverRegion" | "addressIncomplete" | "goodsFen" | "freightFen"
+  | "merchantDiscountFen" | "platformSubsidyFen" | "couponFen" | "paidFen" | "buyerNote" | "sellerNote" | "tags"
+  | "isTest" | "priority" | "placedAt" | "paidAt" | "shippedAt" | "deliveredAt" | "completedAt" | "platformModifiedAt"
+>;
 
 export function orderColumns(o: CanonicalOrder, c: CleanOrder): OrderColumns {
   const r = o.receiver;

@@ -1,9 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { assertCan } from "@/lib/access/actor";
 import { runAction } from "@/lib/actions/run-action";
 import { AddNoteInput, addCustomerNote } from "@/lib/customers/add-customer-note";
-import { runCustomerMatching } from "@/lib/customers/customer-jobs";
+import { runFullMatchingFor } from "@/lib/customers/customer-jobs";
 import { MergeInput, mergeCustomers, rejectProposal, UnmergeInput, unmergeCustomers } from "@/lib/customers/merge-customers";
 import { getDb } from "@/lib/db/client";
 import { requireActorOrThrow } from "@/lib/session";
@@ -44,9 +43,7 @@ export async function addCustomerNoteAction(raw: unknown) {
 /** The full pass on demand: evidence for every order without it, then every pair re-scored. */
 export async function runMatchingAction() {
   return runAction(async () => {
-    const actor = await requireActorOrThrow();
-    assertCan(actor, "customer.merge");
-    const out = await runCustomerMatching(getDb(), { full: true });
+    const out = await runFullMatchingFor(getDb(), await requireActorOrThrow());
     revalidatePath("/customers");
     return { orders: out.orders, proposed: out.proposed };
   });

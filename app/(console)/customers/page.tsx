@@ -14,6 +14,7 @@ import { searchCustomers, type CustomerHit } from "@/lib/customers/search-custom
 import { getDb } from "@/lib/db/client";
 import { formatBizTime } from "@/lib/time/biz-time";
 import { requireActor } from "@/lib/session";
+import { PageHeader } from "@/components/layout/page-header";
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const actor = await requireActor();
@@ -28,10 +29,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const [proposals, merges] = await Promise.all([listProposals(db, actor, { take: 30 }), merger ? listRecentMerges(db, actor) : null]);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("description")}</p>
-      </div>
+      <PageHeader title={t("title")} description={t("description")} />
       <form className="flex max-w-xl gap-2" action="/customers">
         <Input name="q" defaultValue={q} placeholder={t("searchPlaceholder")} aria-label={t("searchPlaceholder")} maxLength={100} />
         <Button type="submit">{t("search")}</Button>

@@ -3,6 +3,7 @@ import { IngestionTabs } from "@/components/ingestion/ingestion-tabs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { can } from "@/lib/access/actor";
 import { requireActor } from "@/lib/session";
+import { PageHeader } from "@/components/layout/page-header";
 
 export default async function IngestionLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -17,10 +18,7 @@ export default async function IngestionLayout({ children }: { children: React.Re
   }
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("description")}</p>
-      </div>
+      <PageHeader title={t("title")} description={t("description")} />
       <IngestionTabs labels={{ quality: t("tabs.quality"), quarantine: t("tabs.quarantine"), imports: t("tabs.imports") }} />
       {children}
     </div>

@@ -5,6 +5,7 @@ import { can } from "@/lib/access/actor";
 import { listMyUnmaskRequests, listUnmaskQueue } from "@/lib/access/list-unmask-requests";
 import { getDb } from "@/lib/db/client";
 import { requireActor } from "@/lib/session";
+import { PageHeader } from "@/components/layout/page-header";
 
 export default async function UnmaskPage() {
   const actor = await requireActor();
@@ -14,10 +15,7 @@ export default async function UnmaskPage() {
   const [mine, queue] = await Promise.all([listMyUnmaskRequests(db, actor), approver ? listUnmaskQueue(db, actor) : null]);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-muted-foreground">{t("description")}</p>
-      </div>
+      <PageHeader title={t("title")} description={t("description")} />
       {queue ? (
         <Card data-testid="unmask-queue">
           <CardHeader><CardTitle>{t("queue")}</CardTitle></CardHeader>

@@ -23,6 +23,9 @@ import { importErrorRows, listImports } from "../../../lib/ingestion/import/list
 import { startImport } from "../../../lib/ingestion/import/start-import";
 import { rerunDeadLetter } from "../../../lib/integrations/dead-letters";
 import { performOrderAction } from "../../../lib/lifecycle/perform-order-action";
+import { addCustomerNote } from "../../../lib/customers/add-customer-note";
+import { runFullMatchingFor } from "../../../lib/customers/customer-jobs";
+import { mergeCustomers, rejectProposal, unmergeCustomers } from "../../../lib/customers/merge-customers";
 import { actorFor, testDb } from "../helpers";
 
 /**
@@ -56,6 +59,11 @@ const MATRIX: Record<string, Rule> = {
   startImportAction: { permission: "ingestion.manage", call: (a) => startImport(db(), a, { channelId: "ch_jd", fileName: "x.csv", bytes: new Uint8Array() }, null) },
   "GET /api/ingestion/imports": { permission: "ingestion.manage", call: (a) => listImports(db(), a) },
   "GET /api/ingestion/imports/[id]/errors": { permission: "ingestion.manage", call: (a) => importErrorRows(db(), a, NO_ID) },
+  mergeCustomersAction: { permission: "customer.merge", call: (a) => mergeCustomers(db(), a, { proposalId: NO_ID }) },
+  rejectProposalAction: { permission: "customer.merge", call: (a) => rejectProposal(db(), a, { proposalId: NO_ID }) },
+  unmergeCustomersAction: { permission: "customer.merge", call: (a) => unmergeCustomers(db(), a, { mergeId: NO_ID }) },
+  addCustomerNoteAction: { permission: "customer.view", call: (a) => addCustomerNote(db(), a, { customerId: NO_ID, channel: "PHONE", body: "matrix test" }) },
+  runMatchingAction: { permission: "customer.merge", call: (a) => runFullMatchingFor(db(), a) },
   // Page loaders of the same areas.
   "page /admin/users": { permission: "admin.users", call: (a) => listUsers(db(), a) },
   "page /admin/roles": { permission: ["admin.roles", "admin.users"], call: (a) => listRoles(db(), a) },

@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SimpleTable } from "@/components/data/simple-table";
 import { AmountsCard } from "@/components/orders/amounts-card";
 import { OrderTimeline } from "@/components/orders/order-timeline";
 import { OrderActions } from "@/components/orders/order-actions";
@@ -12,7 +13,6 @@ import { UnmaskRequestDialog } from "@/components/unmask/unmask-request-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatFen } from "@/lib/money/fen";
@@ -60,30 +60,18 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
           <Card>
             <CardHeader><CardTitle>{t("detail.items")}</CardTitle></CardHeader>
             <CardContent>
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t("detail.sku")}</TableHead>
-                    <TableHead>{t("detail.itemTitle")}</TableHead>
-                    <TableHead className="text-right">{t("detail.qty")}</TableHead>
-                    <TableHead className="text-right">{t("detail.unitPrice")}</TableHead>
-                    <TableHead className="text-right">{t("detail.lineDiscount")}</TableHead>
-                    <TableHead className="text-right">{t("detail.linePaid")}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {order.items.map((i) => (
-                    <TableRow key={i.id}>
-                      <TableCell className="font-mono text-xs">{i.skuCode}</TableCell>
-                      <TableCell>{i.title}</TableCell>
-                      <TableCell className="text-right">{i.quantity}</TableCell>
-                      <TableCell className="money">{money(i.unitPriceFen)}</TableCell>
-                      <TableCell className="money">{money(i.discountFen)}</TableCell>
-                      <TableCell className="money">{money(i.paidFen)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                rows={order.items}
+                rowKey={(i) => i.id}
+                columns={[
+                  { header: t("detail.sku"), cell: (i) => i.skuCode, className: "font-mono text-xs" },
+                  { header: t("detail.itemTitle"), cell: (i) => i.title },
+                  { header: t("detail.qty"), cell: (i) => i.quantity, align: "right" },
+                  { header: t("detail.unitPrice"), cell: (i) => money(i.unitPriceFen), money: true },
+                  { header: t("detail.lineDiscount"), cell: (i) => money(i.discountFen), money: true },
+                  { header: t("detail.linePaid"), cell: (i) => money(i.paidFen), money: true },
+                ]}
+              />
             </CardContent>
           </Card>
 
@@ -95,52 +83,31 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
               ) : order.payments.length === 0 ? (
                 <p className="text-sm text-muted-foreground">{t("detail.none")}</p>
               ) : (
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>{t("detail.payNo")}</TableHead>
-                      <TableHead>{t("detail.provider")}</TableHead>
-                      <TableHead>{t("detail.txnId")}</TableHead>
-                      <TableHead className="text-right">{t("detail.amount")}</TableHead>
-                      <TableHead>{t("detail.paidAt")}</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {order.payments.map((p) => (
-                      <TableRow key={p.id}>
-                        <TableCell className="font-mono text-xs">{p.payNo}</TableCell>
-                        <TableCell>{t(`provider.${p.provider}`)}</TableCell>
-                        <TableCell className="font-mono text-xs">{p.providerTxnId ?? "—"}</TableCell>
-                        <TableCell className="money">{money(p.amountFen)}</TableCell>
-                        <TableCell>{time(p.paidAt)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <SimpleTable
+                  rows={order.payments}
+                  rowKey={(p) => p.id}
+                  columns={[
+                    { header: t("detail.payNo"), cell: (p) => p.payNo, className: "font-mono text-xs" },
+                    { header: t("detail.provider"), cell: (p) => t(`provider.${p.provider}`) },
+                    { header: t("detail.txnId"), cell: (p) => p.providerTxnId ?? "—", className: "font-mono text-xs" },
+                    { header: t("detail.amount"), cell: (p) => money(p.amountFen), money: true },
+                    { header: t("detail.paidAt"), cell: (p) => time(p.paidAt) },
+                  ]}
+                />
               )}
               {order.refunds && order.refunds.length > 0 ? (
                 <div>
                   <h3 className="mb-2 text-sm font-medium">{t("detail.refunds")}</h3>
-                  <Table>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHead>{t("detail.refundNo")}</TableHead>
-                        <TableHead className="text-right">{t("detail.amount")}</TableHead>
-                        <TableHead>{t("orders.col.status")}</TableHead>
-                        <TableHead>{t("detail.reason")}</TableHead>
-                      </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {order.refunds.map((r) => (
-                        <TableRow key={r.id}>
-                          <TableCell className="font-mono text-xs">{r.refundNo}</TableCell>
-                          <TableCell className="money">{money(r.amountFen)}</TableCell>
-                          <TableCell>{t(`refundStatus.${r.status}`)}</TableCell>
-                          <TableCell>{r.reason ?? "—"}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
+                  <SimpleTable
+                    rows={order.refunds}
+                    rowKey={(r) => r.id}
+                    columns={[
+                      { header: t("detail.refundNo"), cell: (r) => r.refundNo, className: "font-mono text-xs" },
+                      { header: t("detail.amount"), cell: (r) => money(r.amountFen), money: true },
+                      { header: t("orders.col.status"), cell: (r) => t(`refundStatus.${r.status}`) },
+                      { header: t("detail.reason"), cell: (r) => r.reason ?? "—" },
+                    ]}
+                  />
                 </div>
               ) : null}
             </CardContent>
@@ -152,26 +119,20 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
               {order.shipments.length === 0 ? (
                 <p className="text-sm text-muted-foreground">{t("detail.none")}</p>
               ) : (
-                <Table>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>{t("detail.carrier")}</TableHead>
-                      <TableHead>{t("detail.trackingNo")}</TableHead>
-                      <TableHead>{t("detail.shippedAt")}</TableHead>
-                      <TableHead>{t("detail.lastEvent")}</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {order.shipments.map((s) => (
-                      <TableRow key={s.id}>
-                        <TableCell>{s.carrierCode}</TableCell>
-                        <TableCell className="font-mono text-xs">{s.trackingNo}</TableCell>
-                        <TableCell>{time(s.shippedAt)}</TableCell>
-                        <TableCell className="text-sm">{s.lastEvent ? `${time(s.lastEventAt)} ${s.lastEvent}` : <span className="text-muted-foreground">{t("detail.noLogistics")}</span>}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                <SimpleTable
+                  rows={order.shipments}
+                  rowKey={(s) => s.id}
+                  columns={[
+                    { header: t("detail.carrier"), cell: (s) => s.carrierCode },
+                    { header: t("detail.trackingNo"), cell: (s) => s.trackingNo, className: "font-mono text-xs" },
+                    { header: t("detail.shippedAt"), cell: (s) => time(s.shippedAt) },
+                    {
+                      header: t("detail.lastEvent"),
+                      className: "text-sm",
+                      cell: (s) => (s.lastEvent ? `${time(s.lastEventAt)} ${s.lastEvent}` : <span className="text-muted-foreground">{t("detail.noLogistics")}</span>),
+                    },
+                  ]}
+                />
               )}
             </CardContent>
           </Card>
