@@ -10,7 +10,7 @@ import { actorFor, testDb } from "../helpers";
 async function csOrder(skip = 0) {
   const cs = await actorFor("cs");
   const o = await testDb().order.findFirstOrThrow({
-    where: { AND: [orderScope(cs), { receiverPhone: { not: null } }, { buyerNick: { not: null } }] },
+    where: { AND: [orderScope(cs), { receiverPhone: { startsWith: "1", not: { contains: "*" } } }, { buyerNick: { not: null } }] },
     orderBy: { orderNo: "asc" },
     skip,
     select: { id: true, orderNo: true, receiverPhone: true },

@@ -22,8 +22,9 @@ async function snapshot(ids: string[]) {
 
 describe("customer matching and merge (SPEC §6)", () => {
   it("the full pass over the demo data proposes the cross-channel duplicates", async () => {
-    const out = await runCustomerMatching(testDb(), { full: true });
-    expect(out.identities).toBeGreaterThan(0);
+    await runCustomerMatching(testDb(), { full: true });
+    // Another test may have run a full pass first, so count what is stored, not what this pass added.
+    expect(await testDb().customerIdentity.count()).toBeGreaterThan(0);
     const proposals = await testDb().customerMergeProposal.findMany({ where: { status: "OPEN" }, take: 5 });
     expect(proposals.length).toBeGreaterThan(0);
     for (const p of proposals) expect(p.score).toBeGreaterThanOrEqual(850);
