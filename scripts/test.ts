@@ -54,5 +54,10 @@ const stages: [string, string[]][] = [
 for (const [cmd, args] of stages) {
   const r = spawnSync(`node_modules/.bin/${cmd}`, args, { stdio: "inherit", env });
   if (r.status !== 0) summarize(r.status ?? 1);
+  // Trust the report as well as the exit code: a failed test must fail the run whatever a library's exit hook does.
+  if (cmd === "vitest") {
+    const v = readJson(VITEST_JSON) as { success?: boolean; numFailedTests?: number; numFailedTestSuites?: number } | null;
+    if (!v || v.success === false || (v.numFailedTests ?? 0) > 0 || (v.numFailedTestSuites ?? 0) > 0) summarize(1);
+  }
 }
 summarize(0);

