@@ -58,6 +58,9 @@ for (const [cmd, args] of stages) {
   if (cmd === "vitest") {
     const v = readJson(VITEST_JSON) as { success?: boolean; numFailedTests?: number; numFailedTestSuites?: number } | null;
     if (!v || v.success === false || (v.numFailedTests ?? 0) > 0 || (v.numFailedTestSuites ?? 0) > 0) summarize(1);
+  } else {
+    const p = readJson(PLAYWRIGHT_JSON) as { stats?: { unexpected?: number } } | null;
+    if (!p?.stats || (p.stats.unexpected ?? 0) > 0) summarize(1);
   }
 }
 summarize(0);
