@@ -10,11 +10,12 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { SensitiveField } from "@/lib/access/roles";
+import type { UnmaskEntityType } from "@/lib/access/unmask-grants";
 import { formatBizTime } from "@/lib/time/biz-time";
 
-/** "Request full value" beside an order's masked fields, with the state of earlier requests. */
-export function UnmaskRequestDialog({ orderId, masked, pending, granted }: {
-  orderId: string; masked: SensitiveField[]; pending: SensitiveField[]; granted: { field: SensitiveField; expiresAt: Date }[];
+/** "Request full value" beside an order's (or a customer's) masked fields, with the state of earlier requests. */
+export function UnmaskRequestDialog({ entityType, entityId, masked, pending, granted }: {
+  entityType: UnmaskEntityType; entityId: string; masked: SensitiveField[]; pending: SensitiveField[]; granted: { field: SensitiveField; expiresAt: Date }[];
 }) {
   const t = useTranslations("access");
   const locale = useLocale();
@@ -28,7 +29,7 @@ export function UnmaskRequestDialog({ orderId, masked, pending, granted }: {
 
   const submit = () =>
     startTransition(async () => {
-      const res = await requestUnmaskAction({ entityType: "order", entityId: orderId, field, reason });
+      const res = await requestUnmaskAction({ entityType, entityId, field, reason });
       if (res.ok) {
         setOpen(false);
         setReason("");

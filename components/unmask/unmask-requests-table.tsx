@@ -50,7 +50,8 @@ export function UnmaskRequestsTable({ rows, mode }: { rows: UnmaskRequestRow[]; 
           {rows.map((r) => (
             <TableRow key={r.id} data-testid={`unmask-row-${r.entityLabel}`}>
               <TableCell>
-                {mode === "mine" ? <Link className="font-mono text-primary hover:underline" href={`/orders/${r.entityId}`}>{r.entityLabel}</Link> : <span className="font-mono">{r.entityLabel}</span>}
+                <span className="mr-1 text-xs text-muted-foreground">{t(`entity.${r.entityType === "customer" ? "customer" : "order"}`)}</span>
+                {mode === "mine" ? <Link className="font-mono text-primary hover:underline" href={`/${r.entityType === "customer" ? "customers" : "orders"}/${r.entityId}`}>{r.entityLabel}</Link> : <span className="font-mono">{r.entityLabel}</span>}
               </TableCell>
               <TableCell>{tf(r.field as "phone")}</TableCell>
               {mode !== "mine" ? <TableCell>{r.requesterName}</TableCell> : null}

@@ -21,7 +21,7 @@ export async function decideUnmask(db: Db, actor: Actor, raw: DecideUnmaskInput,
   assertCan(actor, "unmask.approve");
   const input = DecideUnmaskInput.parse(raw);
   return withTx(db, async (tx) => {
-    const req = await tx.unmaskRequest.findUnique({ where: { id: input.id }, select: { id: true, status: true, requesterId: true, entityLabel: true, field: true } });
+    const req = await tx.unmaskRequest.findUnique({ where: { id: input.id }, select: { id: true, status: true, requesterId: true, entityType: true, entityLabel: true, field: true } });
     if (!req) throw new AppError("UNMASK_NOT_FOUND");
     if (req.requesterId === actor.id) throw new AppError("UNMASK_SELF_APPROVAL");
     if (req.status !== "PENDING") throw new AppError("CONFLICT");
@@ -36,7 +36,7 @@ export async function decideUnmask(db: Db, actor: Actor, raw: DecideUnmaskInput,
       entityType: "unmask_request",
       entityId: req.id,
       detail: {
-        order: req.entityLabel, field: req.field, requesterId: req.requesterId,
+        [req.entityType === "customer" ? "customer" : "order"]: req.entityLabel, field: req.field, requesterId: req.requesterId,
         before: { status: "PENDING" }, after: { status: input.decision, expiresAt: expiresAt?.toISOString() ?? null },
       },
     });

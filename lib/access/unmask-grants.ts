@@ -4,8 +4,13 @@ import { maskField } from "./mask";
 import type { SensitiveField } from "./roles";
 
 /** What temporary unmask (临时权限) can cover, and which sensitive fields each kind of record has. */
-export const UNMASK_ENTITY_FIELDS = { order: ["phone", "addressDetail", "buyerNick"] } as const satisfies Record<string, readonly SensitiveField[]>;
+export const UNMASK_ENTITY_FIELDS = {
+  order: ["phone", "addressDetail", "buyerNick"],
+  // A customer's phone: its own and the receiver phones in its order list (issue 5).
+  customer: ["phone"],
+} as const satisfies Record<string, readonly SensitiveField[]>;
 export type UnmaskEntityType = keyof typeof UNMASK_ENTITY_FIELDS;
+export const UNMASK_ENTITY_TYPES = Object.keys(UNMASK_ENTITY_FIELDS) as [UnmaskEntityType, ...UnmaskEntityType[]];
 
 /** An approver picks how long a grant lasts; 30 minutes unless they choose otherwise. */
 export const UNMASK_DURATIONS_MIN = [1, 5, 15, 30, 60, 120, 240] as const;

@@ -1,6 +1,6 @@
 import { assertCan, can, type Actor } from "../access/actor";
-import { maskField } from "../access/mask";
 import { orderScope } from "../access/scope";
+import { loadUnmaskState, maskedFieldsOf, maskFieldWithGrants } from "../access/unmask-grants";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -47,19 +47,31 @@ export async function getCustomerView(db: Db, actor: Actor, customerId: string) 
   const others = await db.customer.findMany({ where: { id: { in: merges.flatMap((m) => [m.survivorId, m.mergedId]) } }, select: { id: true, displayName: true } });
   const nameOf = new Map(others.map((o) => [o.id, o.displayName]));
   await recordAudit(db, actor, { action: "customer.view", entityType: "customer", entityId: c.id });
+  // 临时权限 on this customer: its phone (own and in its order list) in full while a grant lasts, each view audited.
+  const unmask = await loadUnmaskState(db, actor, "customer", c.id);
+  const maskField = maskFieldWithGrants.bind(null, actor, unmask);
+  const phones = seesAddress ? { phone: c.phone ?? orders.find((o) => o.receiverPhone)?.receiverPhone } : {};
+  if (phones.phone && unmask.granted.has("phone")) {
+    await recordAudit(db, actor, { action: "unmask.view", entityType: "customer", entityId: c.id, detail: { customer: c.displayName, fields: ["phone"] } });
+  }
   return {
     id: c.id,
     displayName: c.displayName,
-    phone: seesAddress ? maskField(actor, "phone", c.phone) : null,
+    phone: seesAddress ? maskField("phone", c.phone) : null,
     createdAt: c.createdAt,
     mergedIntoId: c.mergedIntoId,
+    unmask: {
+      masked: maskedFieldsOf(actor, unmask, phones),
+      pending: [...unmask.pending],
+      granted: [...unmask.granted].map(([field, expiresAt]) => ({ field, expiresAt })),
+    },
     tags: customerTags(orders),
     openExceptions,
     orders: orders.map((o) => ({
       id: o.id, orderNo: o.orderNo, channelId: o.channelId, channelName: o.channel.name, status: o.status,
       paidFen: o.paidFen, refundedFen: o.refundedFen, placedAt: o.placedAt,
       receiverName: seesAddress ? o.receiverName : null,
-      receiverPhone: seesAddress ? maskField(actor, "phone", o.receiverPhone) : null,
+      receiverPhone: seesAddress ? maskField("phone", o.receiverPhone) : null,
     })),
     identities: identities.map((i) => ({ kind: i.kind, display: i.display, orders: i._count._all })),
     notes,

@@ -31,7 +31,8 @@ describe("temporary unmask grants", () => {
 
   it("validates requests and decisions: a reason is required, durations come from the list, 30 minutes by default", () => {
     expect(RequestUnmaskInput.safeParse({ entityType: "order", entityId: "o1", field: "phone", reason: "ok" }).success).toBe(false);
-    expect(RequestUnmaskInput.safeParse({ entityType: "customer", entityId: "o1", field: "phone", reason: "long enough" }).success).toBe(false);
+    expect(RequestUnmaskInput.safeParse({ entityType: "customer", entityId: "c1", field: "phone", reason: "long enough" }).success).toBe(true);
+    expect(RequestUnmaskInput.safeParse({ entityType: "shipment", entityId: "o1", field: "phone", reason: "long enough" }).success).toBe(false);
     expect(RequestUnmaskInput.safeParse({ entityType: "order", entityId: "o1'; --", field: "phone", reason: "long enough" }).success).toBe(false);
     expect(DecideUnmaskInput.parse({ id: "r1", decision: "APPROVED" })).toMatchObject({ minutes: UNMASK_DEFAULT_MINUTES });
     expect(DecideUnmaskInput.safeParse({ id: "r1", decision: "APPROVED", minutes: 7 }).success).toBe(false);

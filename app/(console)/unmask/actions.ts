@@ -11,7 +11,7 @@ export async function requestUnmaskAction(raw: unknown) {
   return runAction(async () => {
     const input = RequestUnmaskInput.parse(raw);
     const out = await requestUnmask(getDb(), await requireActorOrThrow(), input);
-    revalidatePath(`/orders/${input.entityId}`);
+    revalidatePath(input.entityType === "customer" ? `/customers/${input.entityId}` : `/orders/${input.entityId}`);
     revalidatePath("/unmask");
     return out;
   });

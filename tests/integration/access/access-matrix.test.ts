@@ -46,6 +46,8 @@ const MATRIX: Record<string, Rule> = {
   resetUserPasswordAction: { permission: "admin.users", call: (a) => resetUserPassword(db(), a, { id: NO_ID, password: "Matrix2026x" }) },
   updateRoleAction: { permission: "admin.roles", call: (a) => updateRole(db(), a, { key: "NO_SUCH_ROLE", permissions: [], rowScope: "ALL", unmaskedFields: [], exportRowCap: 0 }) },
   requestUnmaskAction: { permission: "order.view", call: (a) => requestUnmask(db(), a, { entityType: "order", entityId: NO_ID, field: "buyerNick", reason: "matrix test" }) },
+  // The same action on a customer (customer page): needs customer.view instead.
+  "page /customers/[customerId] (requestUnmaskAction)": { permission: "customer.view", call: (a) => requestUnmask(db(), a, { entityType: "customer", entityId: NO_ID, field: "phone", reason: "matrix test" }) },
   decideUnmaskAction: { permission: "unmask.approve", call: (a) => decideUnmask(db(), a, { id: NO_ID, decision: "REFUSED" }) },
   cancelUnmaskAction: { permission: "session", call: (a) => cancelUnmask(db(), a, NO_ID) }, // only ever one's own requests
   setLocaleAction: { permission: "session", call: (a) => setUserLocale(db(), a.id, a.locale === "en" ? "en" : "zh-CN") },

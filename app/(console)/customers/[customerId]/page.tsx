@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/orders/status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { UnmaskRequestDialog } from "@/components/unmask/unmask-request-dialog";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can } from "@/lib/access/actor";
 import { getCustomerView, type CustomerView } from "@/lib/customers/get-customer-view";
@@ -37,6 +38,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold" data-testid="customer-name">{c.displayName}</h1>
         {c.phone ? <span className="font-mono text-muted-foreground" data-testid="customer-phone">{c.phone}</span> : null}
+        {c.unmask.masked.length || c.unmask.pending.length || c.unmask.granted.length ? (
+          <UnmaskRequestDialog entityType="customer" entityId={c.id} masked={c.unmask.masked} pending={c.unmask.pending} granted={c.unmask.granted} />
+        ) : null}
         <span className="text-sm text-muted-foreground">{t("since", { time: formatBizTime(c.createdAt, locale) })}</span>
         <div className="flex gap-1" data-testid="customer-tags">
           {c.tags.length ? c.tags.map((tag) => <Badge key={tag} variant={tag === "VIP" ? "default" : "secondary"}>{t(`tag.${tag}`)}</Badge>) : <span className="text-sm text-muted-foreground">{t("noTags")}</span>}

@@ -160,7 +160,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
                   {order.receiver.incomplete ? <Alert variant="destructive" className="mt-2"><AlertDescription>{t("detail.addressIncomplete")}</AlertDescription></Alert> : null}
                 </>
               )}
-              <UnmaskRequestDialog orderId={order.id} masked={order.unmask.masked} pending={order.unmask.pending} granted={order.unmask.granted} />
+              <UnmaskRequestDialog entityType="order" entityId={order.id} masked={order.unmask.masked} pending={order.unmask.pending} granted={order.unmask.granted} />
             </CardContent>
           </Card>
           <Card>
