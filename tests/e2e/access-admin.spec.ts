@@ -39,6 +39,8 @@ test("admin creates a user, then deactivates them; the user's open session is lo
 test("admin edits a role's rules; non-admins are refused the admin pages on the server", async ({ pageAs }) => {
   const admin = await pageAs("admin");
   await admin.goto("/admin/roles");
+  // The editors are client components: typing or clicking before hydration would be lost.
+  await admin.waitForLoadState("networkidle");
   const finance = admin.getByTestId("role-FINANCE");
   await expect(finance).toBeVisible();
   await finance.getByTestId("cap-FINANCE").fill("40000");
