@@ -12,7 +12,18 @@ export interface SimpleColumn<Row> {
 }
 
 /** A small read-only table for detail pages: columns in, rows in, no paging or sorting. */
-export function SimpleTable<Row>({ columns, rows, rowKey }: { columns: SimpleColumn<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
+export function SimpleTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  rowTestId,
+}: {
+  columns: SimpleColumn<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  /** data-testid on every body row, for tests that count or pick rows. */
+  rowTestId?: string;
+}) {
   const cellClass = (c: SimpleColumn<Row>) => cn(c.money ? "money" : c.align === "right" && "text-right", c.className);
   return (
     <Table>
@@ -27,7 +38,7 @@ export function SimpleTable<Row>({ columns, rows, rowKey }: { columns: SimpleCol
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={rowKey(row)}>
+          <TableRow key={rowKey(row)} data-testid={rowTestId}>
             {columns.map((c, i) => (
               <TableCell key={i} className={cellClass(c)}>
                 {c.cell(row)}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { SimpleTable } from "@/components/data/simple-table";
 import { can } from "@/lib/access/actor";
 import { getDb } from "@/lib/db/client";
 import { getIntegrationOverview } from "@/lib/integrations/integration-overview";
@@ -33,18 +33,16 @@ export default async function IntegrationsPage() {
           <CardHeader><CardTitle>{L("heartbeats")}</CardTitle></CardHeader>
           <CardContent>
             {data.peers.length === 0 ? <p className="text-sm text-muted-foreground">{L("noHeartbeats")}</p> : (
-            <Table>
-              <TableHeader><TableRow><TableHead>{L("peer")}</TableHead><TableHead>{L("lastCheck")}</TableHead><TableHead /></TableRow></TableHeader>
-              <TableBody>
-                {data.peers.map((p) => (
-                  <TableRow key={p.peer} data-testid="peer-row">
-                    <TableCell className="font-mono text-xs">{p.peer}</TableCell>
-                    <TableCell className="text-xs">{time(p.checkedAt)}{p.latencyMs != null ? ` · ${p.latencyMs} ms` : ""}</TableCell>
-                    <TableCell>{p.ok ? <Badge variant="secondary">{L("up")}</Badge> : <Badge variant="destructive" title={p.detail ?? ""}>{L("down")}</Badge>}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <SimpleTable
+              rows={data.peers}
+              rowKey={(p) => p.peer}
+              rowTestId="peer-row"
+              columns={[
+                { header: L("peer"), cell: (p) => p.peer, className: "font-mono text-xs" },
+                { header: L("lastCheck"), cell: (p) => `${time(p.checkedAt)}${p.latencyMs != null ? ` · ${p.latencyMs} ms` : ""}`, className: "text-xs" },
+                { header: "", cell: (p) => (p.ok ? <Badge variant="secondary">{L("up")}</Badge> : <Badge variant="destructive" title={p.detail ?? ""}>{L("down")}</Badge>) },
+              ]}
+            />
             )}
           </CardContent>
         </Card>
@@ -52,20 +50,18 @@ export default async function IntegrationsPage() {
           <CardHeader><CardTitle>{L("deadLetters")}</CardTitle></CardHeader>
           <CardContent>
             {data.deadLetters.length === 0 ? <p className="text-sm text-muted-foreground">{L("noDeadLetters")}</p> : (
-              <Table>
-                <TableHeader><TableRow><TableHead>{L("queue")}</TableHead><TableHead>{L("failedAt")}</TableHead><TableHead>{L("payload")}</TableHead><TableHead>{L("lastError")}</TableHead><TableHead /></TableRow></TableHeader>
-                <TableBody>
-                  {data.deadLetters.map((d) => (
-                    <TableRow key={d.id} data-testid="dead-letter-row">
-                      <TableCell className="font-mono text-xs">{d.queue}</TableCell>
-                      <TableCell className="text-xs">{time(d.failedAt)}</TableCell>
-                      <TableCell>{orderLink(d.orderId)}</TableCell>
-                      <TableCell className="max-w-64 truncate text-xs" title={d.lastError ?? ""}>{d.lastError}</TableCell>
-                      <TableCell><RerunButton id={d.id} /></TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                rows={data.deadLetters}
+                rowKey={(d) => d.id}
+                rowTestId="dead-letter-row"
+                columns={[
+                  { header: L("queue"), cell: (d) => d.queue, className: "font-mono text-xs" },
+                  { header: L("failedAt"), cell: (d) => time(d.failedAt), className: "text-xs" },
+                  { header: L("payload"), cell: (d) => orderLink(d.orderId) },
+                  { header: L("lastError"), cell: (d) => <span title={d.lastError ?? ""}>{d.lastError}</span>, className: "max-w-64 truncate text-xs" },
+                  { header: "", cell: (d) => <RerunButton id={d.id} /> },
+                ]}
+              />
             )}
           </CardContent>
         </Card>
@@ -75,38 +71,42 @@ export default async function IntegrationsPage() {
           <CardHeader><CardTitle>{L("alerts")}</CardTitle></CardHeader>
           <CardContent>
             {data.alerts.length === 0 ? <p className="text-sm text-muted-foreground">{L("noAlerts")}</p> : (
-              <Table>
-                <TableHeader><TableRow><TableHead>{L("kind")}</TableHead><TableHead>{L("receivedAt")}</TableHead><TableHead /><TableHead /></TableRow></TableHeader>
-                <TableBody>
-                  {data.alerts.map((a) => (
-                    <TableRow key={a.id} data-testid="alert-row">
-                      <TableCell className="font-mono text-xs">{a.kind}</TableCell>
-                      <TableCell className="text-xs">{time(a.createdAt)}</TableCell>
-                      <TableCell>{orderLink(a.orderId)}</TableCell>
-                      <TableCell className="max-w-72 truncate text-xs" title={a.detail}>{a.detail}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                rows={data.alerts}
+                rowKey={(a) => a.id}
+                rowTestId="alert-row"
+                columns={[
+                  { header: L("kind"), cell: (a) => a.kind, className: "font-mono text-xs" },
+                  { header: L("receivedAt"), cell: (a) => time(a.createdAt), className: "text-xs" },
+                  { header: "", cell: (a) => orderLink(a.orderId) },
+                  { header: "", cell: (a) => <span title={a.detail}>{a.detail}</span>, className: "max-w-72 truncate text-xs" },
+                ]}
+              />
             )}
           </CardContent>
         </Card>
         <Card>
           <CardHeader><CardTitle>{L("inbound")}</CardTitle></CardHeader>
           <CardContent>
-            <Table>
-              <TableHeader><TableRow><TableHead>{L("source")}</TableHead><TableHead>{L("outcome")}</TableHead><TableHead>{L("receivedAt")}</TableHead><TableHead /></TableRow></TableHeader>
-              <TableBody>
-                {data.inbound.map((r) => (
-                  <TableRow key={r.id} data-testid="inbound-row">
-                    <TableCell className="font-mono text-xs">{r.source}</TableCell>
-                    <TableCell><Badge variant={r.outcome === "REJECTED" || r.outcome === "FAILED" ? "destructive" : "secondary"}>{r.outcome}</Badge>{r.errorCode ? <span className="ml-1 font-mono text-xs">{r.errorCode}</span> : null}</TableCell>
-                    <TableCell className="text-xs">{time(r.receivedAt)}</TableCell>
-                    <TableCell>{orderLink(r.orderId)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <SimpleTable
+              rows={data.inbound}
+              rowKey={(r) => r.id}
+              rowTestId="inbound-row"
+              columns={[
+                { header: L("source"), cell: (r) => r.source, className: "font-mono text-xs" },
+                {
+                  header: L("outcome"),
+                  cell: (r) => (
+                    <>
+                      <Badge variant={r.outcome === "REJECTED" || r.outcome === "FAILED" ? "destructive" : "secondary"}>{r.outcome}</Badge>
+                      {r.errorCode ? <span className="ml-1 font-mono text-xs">{r.errorCode}</span> : null}
+                    </>
+                  ),
+                },
+                { header: L("receivedAt"), cell: (r) => time(r.receivedAt), className: "text-xs" },
+                { header: "", cell: (r) => orderLink(r.orderId) },
+              ]}
+            />
           </CardContent>
         </Card>
       </div>

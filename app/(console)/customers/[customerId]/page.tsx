@@ -9,7 +9,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { UnmaskRequestDialog } from "@/components/unmask/unmask-request-dialog";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { SimpleTable } from "@/components/data/simple-table";
 import { can } from "@/lib/access/actor";
 import { getCustomerView, type CustomerView } from "@/lib/customers/get-customer-view";
 import { getDb } from "@/lib/db/client";
@@ -67,23 +67,28 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <CardHeader><CardTitle>{t("ordersTitle")}</CardTitle></CardHeader>
           <CardContent>
             {c.orders.length === 0 ? <p className="text-sm text-muted-foreground">{t("noOrders")}</p> : (
-              <Table>
-                <TableHeader>
-                  <TableRow><TableHead>{t("orderNo")}</TableHead><TableHead>{t("channel")}</TableHead><TableHead>{t("status")}</TableHead><TableHead className="text-right">{t("paid")}</TableHead><TableHead>{t("receiver")}</TableHead><TableHead>{t("placedAt")}</TableHead></TableRow>
-                </TableHeader>
-                <TableBody>
-                  {c.orders.map((o) => (
-                    <TableRow key={o.id}>
-                      <TableCell><Link className="font-mono text-primary hover:underline" href={`/orders/${o.id}`}>{o.orderNo}</Link></TableCell>
-                      <TableCell>{o.channelName}</TableCell>
-                      <TableCell><StatusBadge status={o.status} /></TableCell>
-                      <TableCell className="text-right font-mono">{formatFen(o.paidFen, locale)}{o.refundedFen ? <div className="text-xs text-muted-foreground">{t("refunded")} {formatFen(o.refundedFen, locale)}</div> : null}</TableCell>
-                      <TableCell className="text-sm">{o.receiverName ?? "—"} <span className="font-mono text-xs text-muted-foreground">{o.receiverPhone ?? ""}</span></TableCell>
-                      <TableCell className="whitespace-nowrap">{formatBizTime(o.placedAt, locale)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                rows={c.orders}
+                rowKey={(o) => o.id}
+                columns={[
+                  { header: t("orderNo"), cell: (o) => <Link className="font-mono text-primary hover:underline" href={`/orders/${o.id}`}>{o.orderNo}</Link> },
+                  { header: t("channel"), cell: (o) => o.channelName },
+                  { header: t("status"), cell: (o) => <StatusBadge status={o.status} /> },
+                  {
+                    header: t("paid"),
+                    align: "right",
+                    className: "font-mono",
+                    cell: (o) => (
+                      <>
+                        {formatFen(o.paidFen, locale)}
+                        {o.refundedFen ? <div className="text-xs text-muted-foreground">{t("refunded")} {formatFen(o.refundedFen, locale)}</div> : null}
+                      </>
+                    ),
+                  },
+                  { header: t("receiver"), className: "text-sm", cell: (o) => <>{o.receiverName ?? "—"} <span className="font-mono text-xs text-muted-foreground">{o.receiverPhone ?? ""}</span></> },
+                  { header: t("placedAt"), className: "whitespace-nowrap", cell: (o) => formatBizTime(o.placedAt, locale) },
+                ]}
+              />
             )}
           </CardContent>
         </Card>
@@ -107,18 +112,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <Card data-testid="customer-identities">
             <CardHeader><CardTitle>{t("identities")}</CardTitle></CardHeader>
             <CardContent>
-              <Table>
-                <TableHeader><TableRow><TableHead>{t("kind")}</TableHead><TableHead>{t("value")}</TableHead><TableHead className="text-right">{t("fromOrders")}</TableHead></TableRow></TableHeader>
-                <TableBody>
-                  {c.identities.map((i) => (
-                    <TableRow key={`${i.kind}-${i.display}`}>
-                      <TableCell className="whitespace-nowrap">{t(`identityKind.${i.kind as "phone"}`)}</TableCell>
-                      <TableCell className="font-mono text-xs whitespace-normal break-all">{i.display}</TableCell>
-                      <TableCell className="text-right">{i.orders}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                rows={c.identities}
+                rowKey={(i) => `${i.kind}-${i.display}`}
+                columns={[
+                  { header: t("kind"), className: "whitespace-nowrap", cell: (i) => t(`identityKind.${i.kind as "phone"}`) },
+                  { header: t("value"), className: "font-mono text-xs whitespace-normal break-all", cell: (i) => i.display },
+                  { header: t("fromOrders"), align: "right", cell: (i) => i.orders },
+                ]}
+              />
             </CardContent>
           </Card>
         </div>
