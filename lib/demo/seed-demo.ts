@@ -54,7 +54,8 @@ export async function clearDemoOrders(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`TRUNCATE customer_identities, customer_notes, customer_merges, customer_merge_proposals, order_status_log, shipments, refunds, payments, order_items, orders, customers`);
+    // CASCADE: every table that hangs off orders or customers (routing, alerts, exceptions, …) goes with them.
+    await client.query(`TRUNCATE customer_identities, customer_notes, customer_merges, customer_merge_proposals, order_status_log, shipments, refunds, payments, order_items, orders, customers CASCADE`);
   } finally {
     await client.end();
   }
