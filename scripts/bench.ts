@@ -75,6 +75,9 @@ const ordersPage = {
 const lifecycle = await (await import("./bench/lifecycle")).benchLifecycle(benchUrl); // issue 4: transitions/s, p95 confirmShipment
 const ingestion = await (await import("./bench/ingestion")).benchIngestion(benchUrl); // issue 3: push over HTTP, 100k-row file, COPY ceiling
 const customers = await (await import("./bench/customers")).benchCustomers(benchUrl); // issue 9: full proposal pass, customer search p95
+const reconciliation = await (await import("./bench/reconciliation")).benchReconciliation(benchUrl); // issue 8: 130k-line bill import + match, diff locator on 300 items
+const anomalies = await (await import("./bench/anomalies")).benchAnomalies(benchUrl); // issue 6: scheduled rule scan, workbench queue p95 at 10k open
+const dashboards = await (await import("./bench/dashboards")).benchDashboards(benchUrl); // issue 7: dashboard load p95, rollup refresh after 10k new orders
 await db.$disconnect();
 await server.stop();
 
@@ -88,6 +91,9 @@ console.log(
       lifecycle,
       ingestion,
       customers,
+      reconciliation,
+      anomalies,
+      dashboards,
       targets: { searchP95Ms: 20, ordersPageP95Ms: 150 },
     },
     null,

@@ -4,11 +4,14 @@ import { SidebarNav } from "@/components/layout/sidebar-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { can } from "@/lib/access/actor";
 import { requireActor } from "@/lib/session";
+import { bellFor } from "@/components/anomalies/bell-data";
+import { NotificationBell } from "@/components/anomalies/notification-bell";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations();
   const locale = await getLocale();
+  const bell = await bellFor(actor); // issue 6: in-app exception alerts
   const items = NAV_ITEMS.filter((i) => can(actor, i.permission)).map((i) => ({ href: i.href, label: t(i.labelKey), icon: i.icon }));
   return (
     <div className="flex min-h-screen">
@@ -21,7 +24,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <SidebarNav items={items} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-end border-b px-6">
+        <header className="flex h-14 items-center justify-end gap-2 border-b px-6">
+          {bell ? <NotificationBell unread={bell.unread} items={bell.items} /> : null}
           <UserMenu displayName={actor.displayName} roleName={locale === "en" ? actor.roleName.en : actor.roleName.zh} />
         </header>
         <main className="min-w-0 flex-1 p-6">{children}</main>

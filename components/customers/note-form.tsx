@@ -8,12 +8,13 @@ import { Textarea } from "@/components/ui/textarea";
 import { NOTE_CHANNELS } from "@/lib/customers/note-channels";
 import { useCustomerAction } from "./use-customer-action";
 
-/** Records one contact with the customer (an inquiry for the CS KPIs). */
-export function NoteForm({ customerId }: { customerId: string }) {
+/** Records one contact with the customer (an inquiry for the CS KPIs) about one of their orders (default: the latest). */
+export function NoteForm({ customerId, orders }: { customerId: string; orders: { id: string; label: string }[] }) {
   const t = useTranslations("customers");
   const { busy, error, run } = useCustomerAction();
   const [channel, setChannel] = useState<(typeof NOTE_CHANNELS)[number]>("PHONE");
   const [body, setBody] = useState("");
+  const [orderId, setOrderId] = useState(orders[0]?.id);
   const [saved, setSaved] = useState(false);
   return (
     <form
@@ -21,10 +22,18 @@ export function NoteForm({ customerId }: { customerId: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        run(() => addCustomerNoteAction({ customerId, channel, body }), () => { setBody(""); setSaved(true); });
+        run(() => addCustomerNoteAction({ customerId, channel, body, orderId }), () => { setBody(""); setSaved(true); });
       }}
     >
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
+        {orders.length ? (
+          <Select value={orderId} onValueChange={setOrderId}>
+            <SelectTrigger className="w-full" aria-label={t("noteOrder")}><SelectValue /></SelectTrigger>
+            <SelectContent>
+              {orders.map((o) => <SelectItem key={o.id} value={o.id}>{o.label}</SelectItem>)}
+            </SelectContent>
+          </Select>
+        ) : null}
         <Select value={channel} onValueChange={(v) => setChannel(v as typeof channel)}>
           <SelectTrigger className="w-32" aria-label={t("noteChannel")}><SelectValue /></SelectTrigger>
           <SelectContent>

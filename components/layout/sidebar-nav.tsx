@@ -1,10 +1,10 @@
 "use client";
-import { ClipboardList, Contact, DatabaseZap, KeyRound, PlugZap, ScrollText, UsersRound } from "lucide-react";
+import { ChartColumn, ClipboardList, Contact, DatabaseZap, HeartPulse, KeyRound, PlugZap, Scale, ScrollText, TriangleAlert, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-const ICONS = { orders: ClipboardList, unmask: KeyRound, audit: ScrollText, admin: UsersRound, ingestion: DatabaseZap, integrations: PlugZap, customers: Contact };
+const ICONS = { orders: ClipboardList, unmask: KeyRound, audit: ScrollText, admin: UsersRound, ingestion: DatabaseZap, integrations: PlugZap, customers: Contact, reconciliation: Scale, exceptions: TriangleAlert, dashboards: ChartColumn, health: HeartPulse };
 
 export function SidebarNav({ items }: { items: { href: string; label: string; icon: keyof typeof ICONS }[] }) {
   const pathname = usePathname();

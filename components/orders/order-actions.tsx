@@ -11,6 +11,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { TRANSITIONS, type OrderAction } from "@/lib/lifecycle/transitions";
+import { parseYuan } from "@/lib/money/fen";
 
 const CARRIERS = ["SF", "ZTO", "YTO", "YUNDA", "STO", "JD", "EMS", "POSTB", "JTSD"];
 const DANGER: OrderAction[] = ["cancel", "hold", "flagForReview", "requestRefund"];
@@ -44,7 +45,14 @@ export function OrderActions(props: { orderId: string; orderNo: string; actions:
 
   const confirm = () => {
     if (!open) return;
-    const amountFen = Math.round(Number(form.amount) * 100);
+    let amountFen: number | undefined;
+    if (open === "requestRefund") {
+      try {
+        amountFen = parseYuan(form.amount); // exact decimal → fen, never through a float
+      } catch {
+        return setError(t("errors.REFUND_AMOUNT_INVALID"));
+      }
+    }
     const raw = {
       action: open, orderId: props.orderId, idempotencyKey: key, reason: form.reason || undefined,
       ...(open === "confirmShipment" ? { carrierCode: form.carrierCode, trackingNo: form.trackingNo } : {}),

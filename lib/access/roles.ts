@@ -23,6 +23,11 @@ export const PERMISSIONS = [
   "customer.view", // 客户 page: search, customer view, contact notes (issue 9)
   "customer.merge", // merge / unmerge customers, run a matching pass (issue 9)
   "ingestion.manage", // 数据接入 page: file imports, quarantine correct-and-replay, data quality (issue 3)
+  "exception.handle", // 异常工作台: claim, transfer, note, one-click fixes, resolve (issue 6)
+  "exception.approve", // approve / refuse orders held for approval (low price, > ¥5,000), within the row scope (issue 6)
+  "rules.manage", // 规则 page: enable, parameterise rules; alert webhooks (issue 6)
+  "finance.reconcile", // 对账 page: import statements, confirm matches, explain discrepancies, diff locator (issue 8)
+  "finance.close", // close a business day after the three-way match (issue 8)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,27 +54,27 @@ export interface RoleDefaults {
 export const DEFAULT_ROLES: RoleDefaults[] = [
   {
     key: "ADMIN", exportRowCap: 50000, nameZh: "管理员", nameEn: "Administrator", rowScope: "ALL", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "admin.users", "admin.roles", "unmask.approve", "order.ship", "order.hold", "order.refund", "order.refundComplete", "order.manage", "integration.manage", "ingestion.manage", "customer.view", "customer.merge"],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "admin.users", "admin.roles", "unmask.approve", "order.ship", "order.hold", "order.refund", "order.refundComplete", "order.manage", "integration.manage", "ingestion.manage", "customer.view", "customer.merge", "exception.handle", "exception.approve", "rules.manage", "finance.reconcile", "finance.close"],
   },
   {
     key: "OPS_MANAGER", exportRowCap: 50000, nameZh: "运营经理", nameEn: "Operations manager", rowScope: "ALL", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "unmask.approve", "order.ship", "order.hold", "order.refund", "order.refundComplete", "order.manage", "integration.manage", "ingestion.manage", "customer.view", "customer.merge"],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "unmask.approve", "order.ship", "order.hold", "order.refund", "order.refundComplete", "order.manage", "integration.manage", "ingestion.manage", "customer.view", "customer.merge", "exception.handle", "exception.approve", "rules.manage", "finance.reconcile", "finance.close"],
   },
   {
     key: "REGIONAL_MANAGER", exportRowCap: 10000, nameZh: "区域经理", nameEn: "Regional manager", rowScope: "REGION", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view"],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.export", "dashboard.view", "exception.approve"],
   },
   {
     key: "CS_AGENT", exportRowCap: 0, nameZh: "客服", nameEn: "Customer service", rowScope: "CHANNELS", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.ship", "order.hold", "order.refund", "customer.view"],
+    permissions: ["order.view", "order.viewPayments", "order.viewAddress", "order.ship", "order.hold", "order.refund", "customer.view", "exception.handle"],
   },
   {
     key: "WAREHOUSE", exportRowCap: 0, nameZh: "仓储主管", nameEn: "Warehouse lead", rowScope: "ALL", unmaskedFields: ["addressDetail"],
-    permissions: ["order.view", "order.viewAddress", "dashboard.view", "order.ship"],
+    permissions: ["order.view", "order.viewAddress", "dashboard.view", "order.ship", "exception.handle"],
   },
   {
     key: "FINANCE", exportRowCap: 50000, nameZh: "财务", nameEn: "Finance", rowScope: "ALL", unmaskedFields: [],
-    permissions: ["order.view", "order.viewPayments", "order.export", "dashboard.view", "order.refundComplete"],
+    permissions: ["order.view", "order.viewPayments", "order.export", "dashboard.view", "order.refundComplete", "finance.reconcile", "finance.close"],
   },
   {
     key: "AUDITOR", exportRowCap: 0, nameZh: "审计", nameEn: "Auditor", rowScope: "ALL", unmaskedFields: [],

@@ -30,3 +30,33 @@ export function matchScore(kinds: Iterable<IdentityKind>): number {
   for (const kind of new Set(kinds)) miss *= 1 - MATCH_WEIGHTS[kind];
   return Math.round((1 - miss) * 1000) / 1000;
 }
+
+const WEIGHTED = (Object.keys(MATCH_WEIGHTS) as IdentityKind[]).filter((k) => MATCH_WEIGHTS[k] > 0);
+
+/**
+ * The kinds a pair must share at least one of to reach `threshold`: the weakest kinds are added to a
+ * "weak" set while even all of them together stay below it; the rest are anchors. (Defaults: phone,
+ * ID, Alipay — name+address and device together give 0.82.) Matching starts only from anchor values, so
+ * a device shared by dozens of records does not make thousands of hopeless pairs.
+ */
+export function anchorKinds(threshold: number): IdentityKind[] {
+  const byWeight = [...WEIGHTED].sort((a, b) => MATCH_WEIGHTS[a] - MATCH_WEIGHTS[b]);
+  const weak: IdentityKind[] = [];
+  for (const k of byWeight) {
+    if (matchScore([...weak, k]) >= threshold) break;
+    weak.push(k);
+  }
+  return byWeight.filter((k) => !weak.includes(k));
+}
+
+/** matchScore in per mille for every combination of weighted kinds, keyed by the sorted kinds joined with ",". */
+export function scoreTable(): { keys: string[]; scores: number[] } {
+  const keys: string[] = [];
+  const scores: number[] = [];
+  for (let mask = 1; mask < 1 << WEIGHTED.length; mask++) {
+    const kinds = WEIGHTED.filter((_, i) => mask & (1 << i)).sort();
+    keys.push(kinds.join(","));
+    scores.push(Math.round(matchScore(kinds) * 1000));
+  }
+  return { keys, scores };
+}

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { customerScope } from "./customer-scope";
+import { recomputeCustomerTags } from "./customer-tags";
 
 export const MergeInput = z.object({ proposalId: z.string().min(1).max(64) });
 export type MergeInput = z.infer<typeof MergeInput>;
@@ -36,6 +37,7 @@ export async function mergeCustomers(db: Db, actor: Actor, input: MergeInput) {
     const merge = await tx.customerMerge.create({
       data: { survivorId, mergedId, proposalId: p.id, movedOrderIds: ids(orders), movedIdentityIds: ids(identities), movedNoteIds: ids(notes), mergedById: actor.id },
     });
+    await recomputeCustomerTags(tx, { customerIds: [survivorId, mergedId] });
     await recordAudit(tx, actor, {
       action: "customer.merge", entityType: "customer", entityId: survivorId,
       detail: { mergeId: merge.id, mergedId, proposalId: p.id, score: p.score, orders: orders.length },
@@ -64,6 +66,7 @@ export async function unmergeCustomers(db: Db, actor: Actor, input: UnmergeInput
     await tx.customerNote.updateMany({ where: { id: { in: m.movedNoteIds }, customerId: m.survivorId }, data: { customerId: m.mergedId } });
     await tx.customer.update({ where: { id: m.mergedId }, data: { mergedIntoId: null } });
     if (m.proposalId) await tx.customerMergeProposal.updateMany({ where: { id: m.proposalId }, data: { status: "REJECTED" } });
+    await recomputeCustomerTags(tx, { customerIds: [m.survivorId, m.mergedId] });
     await recordAudit(tx, actor, { action: "customer.unmerge", entityType: "customer", entityId: m.survivorId, detail: { mergeId: m.id, mergedId: m.mergedId, orders: m.movedOrderIds.length } });
     return { mergeId: m.id, survivorId: m.survivorId, mergedId: m.mergedId };
   });

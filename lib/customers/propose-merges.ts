@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { Prisma } from "../db/generated/prisma/client";
 import type { Db } from "../db/client";
 import type { IdentityKind } from "./identity";
-import { MATCH_WEIGHTS, matchScore, matchThreshold } from "./match-score";
+import { anchorKinds, MATCH_WEIGHTS, matchThreshold, scoreTable } from "./match-score";
 
 export interface ProposalEvidence {
   kind: IdentityKind;
@@ -9,62 +9,84 @@ export interface ProposalEvidence {
   weight: number;
 }
 
-interface SharedRow { a: string; b: string; kind: IdentityKind; display: string }
-
 /**
  * Finds pairs of (unmerged) customers that share identity values, scores them and upserts OPEN
- * proposals above the threshold. `customerIds` limits the pass to pairs touching those customers
- * (the incremental job); without it every pair is considered (the full pass). Merged or rejected
- * proposals are left alone, so a decision is never re-proposed.
+ * proposals above the threshold, in one set-based statement. `customerIds` limits the pass to pairs
+ * touching those customers (the incremental job); without it every pair is considered (the full pass).
+ * Candidates are pairs sharing an anchor value (see `anchorKinds`); each is then scored on every kind
+ * it shares, with the scores of `matchScore` (passed in as a table, so the formula lives in one place).
+ * Merged or rejected proposals are left alone, so a decision is never re-proposed.
  */
 export async function proposeMerges(db: Db, opts: { customerIds?: string[]; threshold?: number } = {}) {
   const threshold = opts.threshold ?? matchThreshold();
-  const weighted = Object.entries(MATCH_WEIGHTS).filter(([, w]) => w > 0).map(([k]) => k);
   const only = opts.customerIds;
   if (only && only.length === 0) return { pairs: 0, proposed: 0 };
-  const rows = await db.$queryRaw<SharedRow[]>`
-    SELECT a.customer_id AS a, b.customer_id AS b, a.kind, min(a.display) AS display
-    FROM customer_identities a
-    JOIN customer_identities b ON b.kind = a.kind AND b.value_hash = a.value_hash AND b.customer_id > a.customer_id
-    JOIN customers ca ON ca.id = a.customer_id AND ca.merged_into_id IS NULL
-    JOIN customers cb ON cb.id = b.customer_id AND cb.merged_into_id IS NULL
-    WHERE a.kind = ANY(${weighted}::text[])
-      AND (${only ?? null}::text[] IS NULL OR a.customer_id = ANY(${only ?? []}::text[]) OR b.customer_id = ANY(${only ?? []}::text[]))
-    GROUP BY a.customer_id, b.customer_id, a.kind`;
-  const pairs = new Map<string, { a: string; b: string; evidence: ProposalEvidence[] }>();
-  for (const r of rows) {
-    const key = `${r.a}|${r.b}`;
-    const pair = pairs.get(key) ?? { a: r.a, b: r.b, evidence: [] };
-    pair.evidence.push({ kind: r.kind, display: r.display, weight: MATCH_WEIGHTS[r.kind] });
-    pairs.set(key, pair);
-  }
-  const above = [...pairs.values()]
-    .map((p) => ({ ...p, score: matchScore(p.evidence.map((e) => e.kind)) }))
-    .filter((p) => p.score >= threshold);
-  // One person with n records would make n² pairs: propose each record only into the oldest record it
-  // matches (ids are time-ordered uuid v7) that was not already decided against, so merging every
-  // proposal folds the whole cluster into its oldest record.
-  const decided = new Set(
-    (await db.$queryRaw<{ a: string; b: string }[]>`
-      SELECT customer_a_id AS a, customer_b_id AS b FROM customer_merge_proposals
-      WHERE status <> 'OPEN' AND customer_b_id = ANY(${[...new Set(above.map((p) => p.b))]}::text[])`).map((d) => `${d.a}|${d.b}`),
-  );
-  const best = new Map<string, (typeof above)[number]>();
-  for (const p of above) {
-    if (decided.has(`${p.a}|${p.b}`)) continue;
-    const cur = best.get(p.b);
-    if (!cur || p.a < cur.a) best.set(p.b, p);
-  }
-  const chosen = [...best.values()];
-  for (let i = 0; i < chosen.length; i += 1000) {
-    const slice = chosen.slice(i, i + 1000);
-    await db.$executeRaw`
+  const weighted = (Object.keys(MATCH_WEIGHTS) as IdentityKind[]).filter((k) => MATCH_WEIGHTS[k] > 0);
+  const anchors = anchorKinds(threshold);
+  const table = scoreTable();
+  const candidates = only
+    ? Prisma.sql`
+      SELECT DISTINCT least(s.customer_id, o.customer_id) AS a, greatest(s.customer_id, o.customer_id) AS b
+      FROM customer_identities s
+      JOIN customer_identities o ON o.kind = s.kind AND o.value_hash = s.value_hash AND o.customer_id <> s.customer_id
+      WHERE s.customer_id = ANY(${only}::text[]) AND s.kind = ANY(${anchors}::text[])`
+    : // Values shared by several customers (one streaming pass over the covering index), then their pairs.
+      Prisma.sql`
+      SELECT DISTINCT x.id AS a, y.id AS b
+      FROM (
+        SELECT array_agg(DISTINCT customer_id) AS ids FROM customer_identities
+        WHERE kind = ANY(${anchors}::text[]) GROUP BY kind, value_hash HAVING count(DISTINCT customer_id) > 1
+      ) g, unnest(g.ids) x(id), unnest(g.ids) y(id)
+      WHERE x.id < y.id`;
+  // One person with n records would make n² pairs: each record is proposed only into the oldest record
+  // it matches (ids are time-ordered uuid v7) that was not already decided against, so merging every
+  // proposal folds the whole cluster into its oldest record. The shared kinds come from the evidence
+  // of the customers in some pair, read once and hash-joined per pair.
+  const [r] = await db.$queryRaw<{ pairs: number; proposed: number }[]>`
+    WITH candidates AS MATERIALIZED (${candidates}),
+    live AS MATERIALIZED (
+      SELECT c.a, c.b FROM candidates c
+      JOIN customers ca ON ca.id = c.a AND ca.merged_into_id IS NULL
+      JOIN customers cb ON cb.id = c.b AND cb.merged_into_id IS NULL
+    ),
+    members AS MATERIALIZED (SELECT a AS id FROM live UNION SELECT b FROM live),
+    evidence AS MATERIALIZED (
+      SELECT i.customer_id, i.kind, i.value_hash, i.display FROM customer_identities i
+      JOIN members m ON m.id = i.customer_id
+      WHERE i.kind = ANY(${weighted}::text[])
+    ),
+    shared AS (
+      SELECT l.a, l.b, xa.kind, k.weight, min(xa.display) AS display
+      FROM live l
+      JOIN evidence xa ON xa.customer_id = l.a
+      JOIN evidence xb ON xb.customer_id = l.b AND xb.kind = xa.kind AND xb.value_hash = xa.value_hash
+      JOIN unnest(${weighted}::text[], ${weighted.map((k) => MATCH_WEIGHTS[k])}::float8[]) AS k(kind, weight) ON k.kind = xa.kind
+      GROUP BY l.a, l.b, xa.kind, k.weight
+    ),
+    scored AS (
+      SELECT p.a, p.b, t.score, p.evidence
+      FROM (
+        SELECT s.a, s.b, string_agg(s.kind, ',' ORDER BY s.kind) AS kinds,
+          jsonb_agg(jsonb_build_object('kind', s.kind, 'display', s.display, 'weight', s.weight) ORDER BY s.weight DESC) AS evidence
+        FROM shared s
+        GROUP BY s.a, s.b
+      ) p
+      JOIN unnest(${table.keys}::text[], ${table.scores}::int[]) AS t(kinds, score) ON t.kinds = p.kinds
+    ),
+    chosen AS (
+      SELECT DISTINCT ON (s.b) s.a, s.b, s.score, s.evidence FROM scored s
+      WHERE s.score >= ${Math.round(threshold * 1000)}
+        AND NOT EXISTS (SELECT 1 FROM customer_merge_proposals d WHERE d.customer_a_id = s.a AND d.customer_b_id = s.b AND d.status <> 'OPEN')
+      ORDER BY s.b, s.a
+    ),
+    written AS (
       INSERT INTO customer_merge_proposals (id, customer_a_id, customer_b_id, score, evidence, updated_at)
-      SELECT * , CURRENT_TIMESTAMP FROM unnest(${slice.map(() => randomUUID())}::text[], ${slice.map((p) => p.a)}::text[],
-        ${slice.map((p) => p.b)}::text[], ${slice.map((p) => Math.round(p.score * 1000))}::int[], ${slice.map((p) => JSON.stringify(p.evidence))}::jsonb[])
+      SELECT gen_random_uuid()::text, a, b, score, evidence, CURRENT_TIMESTAMP FROM chosen
       ON CONFLICT (customer_a_id, customer_b_id) DO UPDATE
         SET score = EXCLUDED.score, evidence = EXCLUDED.evidence, updated_at = CURRENT_TIMESTAMP
-        WHERE customer_merge_proposals.status = 'OPEN'`;
-  }
-  return { pairs: pairs.size, proposed: chosen.length };
+        WHERE customer_merge_proposals.status = 'OPEN'
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM live)::int AS pairs, (SELECT count(*) FROM written)::int AS proposed`;
+  return { pairs: r.pairs, proposed: r.proposed };
 }

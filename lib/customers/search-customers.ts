@@ -3,6 +3,7 @@ import { assertCan, type Actor } from "../access/actor";
 import { maskField } from "../access/mask";
 import { orderScope } from "../access/scope";
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/prisma/client";
 import { customerScope } from "./customer-scope";
 import { hashIdentity, IDENTITY_KINDS, normaliseIdentity } from "./identity";
 
@@ -29,29 +30,32 @@ export async function searchCustomers(db: Db, actor: Actor, raw: string): Promis
     const v = kind === "nameAddress" || kind === "platformBuyer" ? null : normaliseIdentity(kind, q);
     return v ? [{ kind, valueHash: hashIdentity(kind, v) }] : [];
   });
-  const byIdentity = hashes.length
-    ? await db.customerIdentity.findMany({ where: { OR: hashes }, select: { customerId: true }, distinct: ["customerId"], take: 50 })
-    : [];
-  const rows = await db.customer.findMany({
-    where: {
-      AND: [
-        { OR: [{ id: { in: byIdentity.map((r) => r.customerId) } }, ...(/\d{3}/.test(q) ? [] : [{ displayName: { contains: q } }])] },
-        customerScope(actor),
-      ],
-    },
-    select: {
-      id: true, displayName: true, phone: true, mergedIntoId: true,
-      orders: { where: orderScope(actor), select: { placedAt: true, channel: { select: { name: true } } }, orderBy: { placedAt: "desc" } },
-    },
-    orderBy: { createdAt: "asc" },
-    take: 20,
-  });
+  // One statement: the identity lookup is a semi-join on the (kind, value_hash) index.
+  const matches: Prisma.CustomerWhereInput[] = [
+    ...(hashes.length ? [{ identities: { some: { OR: hashes } } }] : []),
+    ...(/\d{3}/.test(q) ? [] : [{ displayName: { contains: q } }]),
+  ];
+  if (matches.length === 0) return [];
+  // Channel names (a handful of rows) in parallel, not as a third query after the orders.
+  const [rows, channels] = await Promise.all([
+    db.customer.findMany({
+      where: { AND: [{ OR: matches }, customerScope(actor)] },
+      select: {
+        id: true, displayName: true, phone: true, mergedIntoId: true,
+        orders: { where: orderScope(actor), select: { placedAt: true, channelId: true }, orderBy: { placedAt: "desc" } },
+      },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+    }),
+    db.channel.findMany({ select: { id: true, name: true } }),
+  ]);
+  const channelName = new Map(channels.map((ch) => [ch.id, ch.name]));
   return rows.map((c) => ({
     id: c.id,
     displayName: c.displayName,
     phone: maskField(actor, "phone", c.phone),
     orderCount: c.orders.length,
-    channels: [...new Set(c.orders.map((o) => o.channel.name))],
+    channels: [...new Set(c.orders.map((o) => channelName.get(o.channelId) ?? o.channelId))],
     lastOrderAt: c.orders[0]?.placedAt ?? null,
     mergedIntoId: c.mergedIntoId,
   }));

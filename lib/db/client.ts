@@ -1,10 +1,25 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
+
+/**
+ * Raw statements whose text starts with this comment are prepared once per connection and reused: for
+ * hot paths with a fixed text (the lifecycle's transition statements), planning costs as much as running.
+ * Opt-in, so the per-connection statement cache stays as small as the set of marked texts.
+ */
+export const PREPARED = "/* prepared */";
+const statementNames = new Map<string, string>();
+function statementName(q: { sql: string }): string {
+  if (!q.sql.startsWith(PREPARED)) return ""; // "" = the unnamed statement, as without a generator
+  let name = statementNames.get(q.sql);
+  if (!name) statementNames.set(q.sql, (name = `oh_${createHash("sha1").update(q.sql).digest("hex").slice(0, 20)}`));
+  return name;
+}
 
 /** Creates a Prisma client; sensitive columns are opt-in (select them explicitly). */
 export function createDb(connectionString: string, max = 10) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max }),
+    adapter: new PrismaPg({ connectionString, max }, { statementNameGenerator: statementName }),
     omit: { channel: { secret: true }, user: { passwordHash: true } },
   });
 }

@@ -155,13 +155,14 @@ async function insertRows<R>(client: pg.ClientBase, spec: TableInsert<R>, rows: 
 /** Creates the six demo channels; existing ones are left as they are. Returns how many were new. */
 export async function insertDemoChannels(client: Queryable): Promise<number> {
   const res = await client.query(
-    `INSERT INTO channels (id, platform, name, shop_code, secret, pull_interval_minutes)
-     SELECT id, platform::"Platform", name, shop_code, secret, pull FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int4[])
-       AS t(id, platform, name, shop_code, secret, pull)
+    `INSERT INTO channels (id, platform, name, shop_code, secret, pull_interval_minutes, app_key)
+     SELECT id, platform::"Platform", name, shop_code, secret, pull, app_key FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int4[], $7::text[])
+       AS t(id, platform, name, shop_code, secret, pull, app_key)
      ON CONFLICT DO NOTHING`,
     [
       DEMO_CHANNELS.map((c) => c.id), DEMO_CHANNELS.map((c) => c.platform), DEMO_CHANNELS.map((c) => c.name),
       DEMO_CHANNELS.map((c) => c.shopCode), DEMO_CHANNELS.map((c) => c.secret), DEMO_CHANNELS.map((c) => c.pullIntervalMinutes),
+      DEMO_CHANNELS.map((c) => c.appKey),
     ],
   );
   return res.rowCount ?? 0;

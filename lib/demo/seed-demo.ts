@@ -1,10 +1,14 @@
 import pg from "pg";
 import { createDb } from "../db/client";
+import { rebuildRollups } from "../dashboards/refresh-rollups";
 import { bizDay } from "../time/biz-time";
 import { seedRolesAndUsers } from "../users/seed-users";
 import { generateDemoOrders } from "./generate-orders";
 import { insertDemoChannels, insertDemoOrders } from "./insert-orders";
 import { seedDemoStock } from "../routing/seed-stock";
+import { seedDemoExceptions } from "../anomalies/seed-exceptions";
+import { backfillCustomers } from "../customers/customer-jobs";
+import { seedReconciliationDemo } from "../reconciliation/seed-reconciliation";
 
 export interface SeedOptions {
   orders?: number;
@@ -29,7 +33,27 @@ export async function seedDemo(url: string, opts: SeedOptions = {}) {
     await insertDemoOrders(pool, generateDemoOrders({ seed: opts.seed ?? 2026, count, endDay: opts.endDay ?? bizDay(new Date()), days: 30, startIndex: 0 }));
     const seconds = (performance.now() - started) / 1000;
     await seedDemoStock(pool); // routing needs stock (issue 3)
+    const customerDb = createDb(url, 2);
+    try {
+      await backfillCustomers(customerDb); // the 客户 page has evidence, proposals and tags at first start (issue 9)
+    } finally {
+      await customerDb.$disconnect();
+    }
+    const reconDb = createDb(url, 2);
+    try {
+      await seedReconciliationDemo(reconDb, opts.endDay ?? bizDay(new Date())); // 对账: invoices, a WeChat bill with the 428.36 story (issue 8)
+    } finally {
+      await reconDb.$disconnect();
+    }
+    await seedDemoExceptions(url); // 异常工作台: the rules run once over the demo orders (issue 6)
     await pool.query("ANALYZE");
+    // Dashboards read rollups, not orders: build them for the new data (issue 7).
+    const rollupDb = createDb(url, 2);
+    try {
+      await rebuildRollups(rollupDb);
+    } finally {
+      await rollupDb.$disconnect();
+    }
     return { orders: count, seconds, ordersPerSecond: Math.round(count / seconds) };
   } finally {
     await pool.end();

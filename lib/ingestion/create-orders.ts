@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR_NAME } from "../access/actor";
 import type { Prisma } from "../db/client";
 import { loadRoutingRules, reserveForOrder, stockSnapshot } from "../routing/route-order";
 import type { CanonicalOrder } from "./canonical-order";
-import { bulkInsert, type Column } from "./bulk-insert";
+import { bulkInsert, bulkInsertNew, type Column } from "./bulk-insert";
 import { nextOrderNos, nextPayNos, nextRefundNos } from "./hub-numbers";
 import type { OrderColumns } from "./order-columns";
 import type { IngestSource } from "./ingest-order";
@@ -42,9 +42,9 @@ const ITEM_COLUMNS: Column<ItemRow>[] = [
   ["title", "text", (r) => (r.it.variant ? `${r.it.title}（${r.it.variant}）` : r.it.title)], ["quantity", "int", (r) => r.it.quantity],
   ["unit_price_fen", "int", (r) => r.it.unitPriceFen], ["discount_fen", "int", (r) => r.it.discountFen], ["paid_fen", "int", (r) => r.it.paidFen],
 ];
-type PaymentRow = { p: CanonicalOrder["payments"][number]; orderId: string; payNo: string };
+type PaymentRow = { p: CanonicalOrder["payments"][number]; orderId: string; id: string; payNo: string };
 const PAYMENT_COLUMNS: Column<PaymentRow>[] = [
-  ["id", "text", () => randomUUID()], ["pay_no", "text", (r) => r.payNo], ["order_id", "text", (r) => r.orderId], ["provider", '"PaymentProvider"', (r) => r.p.provider],
+  ["id", "text", (r) => r.id], ["pay_no", "text", (r) => r.payNo], ["order_id", "text", (r) => r.orderId], ["provider", '"PaymentProvider"', (r) => r.p.provider],
   ["provider_txn_id", "text", (r) => r.p.providerTxnId ?? null], ["amount_fen", "int", (r) => r.p.amountFen], ["paid_at", "timestamptz", (r) => r.p.paidAt],
 ];
 type RefundRow = { r: CanonicalOrder["refunds"][number]; orderId: string; modifiedAt: Date; refundNo: string };
@@ -71,55 +71,59 @@ const ROUTING_COLUMNS: Column<RoutingRow>[] = [
   ["reason", "text", (r) => r.reason], ["reserved", "jsonb", (r) => r.reserved],
 ];
 
-export async function createOrders(tx: Tx, channelId: string, list: NewOrder[], source: IngestSource): Promise<{ id: string; orderNo: string }[]> {
+/**
+ * Inserts the orders that are new to the hub. A concurrent writer may have stored one of them since
+ * the caller looked: the insert skips it (ON CONFLICT on (channel, platform order id), waiting for
+ * that writer's commit) and its slot in the answer is null, for the caller to treat as stored.
+ * Rows go in key order, so two batches sharing orders wait on each other in one order (no deadlock).
+ */
+export async function createOrders(tx: Tx, channelId: string, list: NewOrder[], source: IngestSource): Promise<({ id: string; orderNo: string } | null)[]> {
   if (list.length === 0) return [];
   const orderNos = await nextOrderNos(tx, list.map((n) => n.order.placedAt));
   const ids = list.map(() => randomUUID());
   const refundedFen = (o: CanonicalOrder) => o.refunds.filter((r) => r.status === "COMPLETED").reduce((s, r) => s + r.amountFen, 0);
-  await bulkInsert(tx, "orders", ORDER_COLUMNS, list.map((n, i) => ({ n, id: ids[i], orderNo: orderNos[i], channelId, refundedFen: refundedFen(n.order) })));
-  await bulkInsert(tx, "order_items", ITEM_COLUMNS, list.flatMap((n, i) => n.order.items.map((it) => ({ it, orderId: ids[i] }))));
-  await createPayments(tx, list, ids);
-  const refunds = list.flatMap((n, i) => n.order.refunds.map((r) => ({ r, orderId: ids[i], modifiedAt: n.order.platformModifiedAt })));
+  const rows = list.map((n, i) => ({ n, id: ids[i], orderNo: orderNos[i], channelId, refundedFen: refundedFen(n.order) }));
+  rows.sort((a, b) => (a.n.order.platformOrderId < b.n.order.platformOrderId ? -1 : a.n.order.platformOrderId > b.n.order.platformOrderId ? 1 : 0));
+  const inserted = await bulkInsertNew(tx, "orders", ORDER_COLUMNS, rows, "channel_id, platform_order_id");
+  const mine = list.map((n, i) => ({ n, id: ids[i], orderNo: orderNos[i] })).filter((x) => inserted.has(x.id));
+  const made = mine.map((x) => x.n);
+  const madeIds = mine.map((x) => x.id);
+  await bulkInsert(tx, "order_items", ITEM_COLUMNS, mine.flatMap((x) => x.n.order.items.map((it) => ({ it, orderId: x.id }))));
+  await createPayments(tx, made, madeIds);
+  const refunds = mine.flatMap((x) => x.n.order.refunds.map((r) => ({ r, orderId: x.id, modifiedAt: x.n.order.platformModifiedAt })));
   const refundNos = await nextRefundNos(tx, refunds.map((x) => x.r.requestedAt));
   if (refunds.length) {
     await bulkInsert(tx, "refunds", REFUND_COLUMNS, refunds.map((x, k) => ({ ...x, refundNo: refundNos[k] })), "ON CONFLICT DO NOTHING");
   }
   // A tracking number already on another order stays there (the anomaly workbench owns that case).
-  const shipments = list.flatMap((n, i) => n.order.shipments.map((s) => ({ orderId: ids[i], carrierCode: s.carrierCode, trackingNo: s.trackingNo, shippedAt: s.shippedAt })));
+  const shipments = mine.flatMap((x) => x.n.order.shipments.map((s) => ({ orderId: x.id, carrierCode: s.carrierCode, trackingNo: s.trackingNo, shippedAt: s.shippedAt })));
   await bulkInsert(tx, "shipments", SHIPMENT_COLUMNS, shipments, "ON CONFLICT DO NOTHING");
-  await bulkInsert(tx, "order_status_log", LOG_COLUMNS, list.map((n, i) => ({ orderId: ids[i], to: n.order.status, reason: n.order.reviewReason ?? null, source })));
-  await bulkInsert(tx, "outbox_events", OUTBOX_COLUMNS, list.map((n, i) => ({ orderId: ids[i], payload: { orderNo: orderNos[i], channelId, status: n.order.status, source } })));
-  await routeNew(tx, list, ids);
-  return ids.map((id, i) => ({ id, orderNo: orderNos[i] }));
+  await bulkInsert(tx, "order_status_log", LOG_COLUMNS, mine.map((x) => ({ orderId: x.id, to: x.n.order.status, reason: x.n.order.reviewReason ?? null, source })));
+  await bulkInsert(tx, "outbox_events", OUTBOX_COLUMNS, mine.map((x) => ({ orderId: x.id, payload: { orderNo: x.orderNo, channelId, status: x.n.order.status, source } })));
+  await routeNew(tx, made, madeIds);
+  return ids.map((id, i) => (inserted.has(id) ? { id, orderNo: orderNos[i] } : null));
 }
 
+/**
+ * Payments keyed by (provider, transaction id): new ones are inserted; one a payment notify parked
+ * unlinked before the order arrived is linked to it instead. Two statements for the whole set.
+ */
 async function createPayments(tx: Tx, list: NewOrder[], ids: string[]) {
-  const all = list.flatMap((n, i) => n.order.payments.map((p) => ({ p, orderId: ids[i] })));
-  if (all.length === 0) return;
-  const keyed = all.filter((x) => x.p.providerTxnId);
-  const known = keyed.length
-    ? await tx.$queryRaw<{ id: string; provider: string; providerTxnId: string; orderId: string | null }[]>`
-        SELECT p.id, p.provider::text AS provider, p.provider_txn_id AS "providerTxnId", p.order_id AS "orderId"
-          FROM payments p JOIN unnest(${keyed.map((x) => x.p.provider)}::text[], ${keyed.map((x) => x.p.providerTxnId!)}::text[]) AS k(provider, txn)
-            ON p.provider = k.provider::"PaymentProvider" AND p.provider_txn_id = k.txn`
-    : [];
   const seen = new Set<string>();
-  const fresh: typeof all = [];
-  for (const x of all) {
-    const key = x.p.providerTxnId ? `${x.p.provider}|${x.p.providerTxnId}` : null;
-    const hit = key ? known.find((k) => `${k.provider}|${k.providerTxnId}` === key) : undefined;
-    // A payment notify may have arrived first and parked the payment unlinked: link it.
-    if (hit) {
-      if (hit.orderId === null) await tx.payment.update({ where: { id: hit.id }, data: { orderId: x.orderId } });
-      continue;
-    }
-    if (key && seen.has(key)) continue;
-    if (key) seen.add(key);
-    fresh.push(x);
-  }
-  const nos = await nextPayNos(tx, fresh.map((x) => x.p.paidAt));
-  if (fresh.length) {
-    await bulkInsert(tx, "payments", PAYMENT_COLUMNS, fresh.map((x, k) => ({ ...x, payNo: nos[k] })));
+  const all = list.flatMap((n, i) => n.order.payments.map((p) => ({ p, orderId: ids[i] }))).filter(({ p }) => {
+    if (!p.providerTxnId) return true;
+    const key = `${p.provider}|${p.providerTxnId}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  if (all.length === 0) return;
+  const nos = await nextPayNos(tx, all.map((x) => x.p.paidAt));
+  const rows = all.map((x, k) => ({ ...x, id: randomUUID(), payNo: nos[k] }));
+  const inserted = await bulkInsertNew(tx, "payments", PAYMENT_COLUMNS, rows, "provider, provider_txn_id");
+  const known = rows.filter((r) => !inserted.has(r.id) && r.p.providerTxnId);
+  if (known.length) {
+    await tx.$executeRaw`UPDATE payments p SET order_id = k.order_id
+      FROM unnest(${known.map((r) => r.p.provider)}::text[], ${known.map((r) => r.p.providerTxnId!)}::text[], ${known.map((r) => r.orderId)}::text[]) AS k(provider, txn, order_id)
+      WHERE p.provider = k.provider::"PaymentProvider" AND p.provider_txn_id = k.txn AND p.order_id IS NULL`;
   }
 }
 

@@ -4,10 +4,14 @@
  * the platform's modified time) never overwrites a newer one — with its items, payments, refunds
  * and shipments, the raw payload, the first status-log row, routing for paid orders, and an ingest
  * event for the data-quality figures. A set of orders shares one transaction (batches of a push,
- * chunks of a file, pages of a pull); concurrent deliveries of one order serialise on an advisory
- * lock, so 50 parallel pushes of one order make one order.
+ * chunks of a file, pages of a pull) and is written set-based: one read of what is stored, one
+ * INSERT … ON CONFLICT DO NOTHING for the new orders (and one per child table), so a chunk of
+ * thousands costs a dozen statements. Concurrent deliveries of one order meet on the unique key
+ * (channel, platform order id): one insert wins, the others see it stored — 50 parallel pushes of
+ * one order make one order. Only a newer snapshot of a stored order takes that row's lock.
  */
-import type { Db, DbClient, Prisma } from "../db/client";
+import type { Db, DbClient } from "../db/client";
+import { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus, StatusSource } from "../db/generated/prisma/enums";
 import { canonicalOrderSchema, type CanonicalOrder } from "./canonical-order";
 import { bulkInsert, type Column } from "./bulk-insert";
@@ -15,7 +19,7 @@ import { cleanseOrder, type CleanOrder } from "./cleanse-order";
 import { createOrders, type NewOrder } from "./create-orders";
 import { loadKeywords } from "./keywords";
 import { orderColumns } from "./order-columns";
-import { STORED_FIELDS, updateOrder } from "./update-order";
+import { updateOrder, type StoredOrder } from "./update-order";
 
 export type IngestSource = Extract<StatusSource, "PLATFORM_PUSH" | "PLATFORM_PULL" | "FILE_IMPORT">;
 
@@ -45,13 +49,28 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
 ];
 
 async function inTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ("$transaction" in db) return (db as DbClient).$transaction(fn, { maxWait: 30_000, timeout: 120_000 });
+  // Only the real client has $disconnect (a Prisma 7 transaction client has $transaction too).
+  if ("$disconnect" in db) return (db as DbClient).$transaction(fn, { maxWait: 30_000, timeout: 120_000 });
   return fn(db);
+}
+
+const STORED_COLUMNS = Prisma.sql`id, order_no AS "orderNo", platform_order_id AS "platformOrderId", status::text AS status,
+  platform_status AS "platformStatus", platform_modified_at AS "platformModifiedAt", receiver_name AS "receiverName",
+  receiver_phone AS "receiverPhone", receiver_detail AS "receiverDetail", buyer_nick AS "buyerNick"`;
+
+/** What is stored of these orders: one array parameter, whatever the batch size. */
+async function readStored(tx: Prisma.TransactionClient, channelId: string, platformOrderIds: string[]): Promise<StoredOrder[]> {
+  return tx.$queryRaw<StoredOrder[]>`SELECT ${STORED_COLUMNS} FROM orders WHERE channel_id = ${channelId} AND platform_order_id = ANY(${platformOrderIds}::text[])`;
+}
+
+/** The stored row of an order, locked until the transaction ends (a newer snapshot is about to be applied). */
+async function lockStored(tx: Prisma.TransactionClient, channelId: string, platformOrderId: string): Promise<StoredOrder> {
+  const [row] = await tx.$queryRaw<StoredOrder[]>`SELECT ${STORED_COLUMNS} FROM orders WHERE channel_id = ${channelId} AND platform_order_id = ${platformOrderId} FOR UPDATE`;
+  return row;
 }
 
 interface Prepared extends NewOrder {
   clean: CleanOrder;
-  key: string;
 }
 
 export async function ingestOrders(db: Db, channel: IngestChannel, inputs: IngestInput[], source: IngestSource): Promise<IngestResult[]> {
@@ -60,40 +79,46 @@ export async function ingestOrders(db: Db, channel: IngestChannel, inputs: Inges
   const prepared: Prepared[] = inputs.map(({ order: o, raw }) => {
     const order = canonicalOrderSchema.parse(o);
     const clean = cleanseOrder(order, keywords);
-    return { order, clean, cols: orderColumns(order, clean), rawPayload: (raw ?? {}) as Prisma.InputJsonValue, key: `${channel.id}|${order.platformOrderId}` };
+    return { order, clean, cols: orderColumns(order, clean), rawPayload: (raw ?? {}) as Prisma.InputJsonValue };
   });
 
-  const results = await inTx(db, async (tx) => {
-    // Sorted, so two batches sharing orders take their locks in the same order.
-    const keys = [...new Set(prepared.map((p) => p.key))].sort();
-    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 3))) FROM (SELECT unnest(${keys}::text[]) AS k ORDER BY 1) AS s`;
-    const storedRows = await tx.order.findMany({
-      where: { channelId: channel.id, platformOrderId: { in: prepared.map((p) => p.order.platformOrderId) } },
-      select: STORED_FIELDS,
-    });
-    const stored = new Map(storedRows.map((s) => [s.platformOrderId, s]));
+  return inTx(db, async (tx) => {
+    const storedRows = await readStored(tx, channel.id, [...new Set(prepared.map((p) => p.order.platformOrderId))]);
+    const stored = new Map<string, StoredOrder>(storedRows.map((s) => [s.platformOrderId, s]));
     const out: (IngestResult | null)[] = prepared.map(() => null);
     // First sight of an order, once per batch; repeats of it later in the batch are updates.
-    const fresh = prepared.map((p, i) => ({ p, i })).filter(({ p, i }) => !stored.has(p.order.platformOrderId) && prepared.findIndex((q) => q.key === p.key) === i);
+    const firstAt = new Map<string, number>();
+    prepared.forEach((p, i) => !firstAt.has(p.order.platformOrderId) && firstAt.set(p.order.platformOrderId, i));
+    const fresh = prepared.map((p, i) => ({ p, i })).filter(({ p, i }) => !stored.has(p.order.platformOrderId) && firstAt.get(p.order.platformOrderId) === i);
     const created = await createOrders(tx, channel.id, fresh.map((f) => f.p), source);
-    fresh.forEach((f, k) => (out[f.i] = { outcome: "CREATED", orderId: created[k].id, orderNo: created[k].orderNo, status: f.p.order.status }));
+    fresh.forEach((f, k) => {
+      const c = created[k];
+      if (c) out[f.i] = { outcome: "CREATED", orderId: c.id, orderNo: c.orderNo, status: f.p.order.status };
+    });
     for (const [i, p] of prepared.entries()) {
       if (out[i]) continue;
-      let s = stored.get(p.order.platformOrderId);
-      if (!s) s = await tx.order.findUniqueOrThrow({ where: { channelId_platformOrderId: { channelId: channel.id, platformOrderId: p.order.platformOrderId } }, select: STORED_FIELDS });
-      out[i] = await updateOrder(tx, s, p, source);
-      stored.set(p.order.platformOrderId, { ...s, status: out[i]!.status, platformStatus: p.order.platformStatus, platformModifiedAt: out[i]!.outcome === "UPDATED" ? p.order.platformModifiedAt : s.platformModifiedAt });
+      const id = p.order.platformOrderId;
+      // Stored by this batch or by a concurrent writer since the read above: read it now.
+      let s = stored.get(id) ?? (await lockStored(tx, channel.id, id));
+      const incomingAt = p.order.platformModifiedAt.getTime();
+      if (incomingAt > s.platformModifiedAt.getTime()) {
+        s = await lockStored(tx, channel.id, id); // re-read under the lock: a concurrent update may have won
+        out[i] = await updateOrder(tx, s, p, source);
+      } else {
+        out[i] = await updateOrder(tx, s, p, source); // STALE or UNCHANGED: writes nothing
+      }
+      const r = out[i]!;
+      stored.set(id, { ...s, status: r.status, platformStatus: r.outcome === "UPDATED" ? p.order.platformStatus : s.platformStatus, platformModifiedAt: r.outcome === "UPDATED" ? p.order.platformModifiedAt : s.platformModifiedAt });
     }
-    return out as IngestResult[];
+    const results = out as IngestResult[];
+    const now = Date.now();
+    await bulkInsert(tx, "ingest_events", EVENT_COLUMNS, prepared.map((p, i) => ({
+      channelId: channel.id, source, outcome: results[i].outcome, orderId: results[i].orderId, platformOrderId: p.order.platformOrderId,
+      latencyMs: Math.min(MAX_LATENCY_MS, Math.max(0, now - p.order.platformModifiedAt.getTime())),
+      nullFields: p.clean.nullFields, invalidFields: p.clean.invalidFields,
+    })));
+    return results;
   });
-
-  const now = Date.now();
-  await bulkInsert(db, "ingest_events", EVENT_COLUMNS, prepared.map((p, i) => ({
-    channelId: channel.id, source, outcome: results[i].outcome, orderId: results[i].orderId, platformOrderId: p.order.platformOrderId,
-    latencyMs: Math.min(MAX_LATENCY_MS, Math.max(0, now - p.order.platformModifiedAt.getTime())),
-    nullFields: p.clean.nullFields, invalidFields: p.clean.invalidFields,
-  })));
-  return results;
 }
 
 export async function ingestOrder(db: Db, channel: IngestChannel, order: CanonicalOrder, raw: unknown, source: IngestSource): Promise<IngestResult> {

@@ -11,7 +11,7 @@ export const INTAKE_ERROR_CODES = ["BAD_SIGNATURE", "UNKNOWN_CHANNEL", "INVALID_
 export type IntakeErrorCode = (typeof INTAKE_ERROR_CODES)[number];
 
 export const INTAKE_MESSAGES: Record<IntakeErrorCode, string> = {
-  BAD_SIGNATURE: "签名校验失败：X-Signature 应为用渠道密钥对原始请求体计算的 HMAC-SHA256（十六进制）",
+  BAD_SIGNATURE: "签名校验失败：X-Signature 应为用渠道密钥对原始请求体计算的 HMAC-SHA256（十六进制）；抖音渠道也可用 event-sign = md5(app_key + 请求体 + app_secret)",
   UNKNOWN_CHANNEL: "渠道不存在或已停用",
   INVALID_JSON: "请求体不是有效的 JSON",
   EMPTY_BATCH: "批量推送中没有订单",

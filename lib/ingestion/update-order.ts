@@ -14,11 +14,6 @@ import { refundedTotal, replaceItems, upsertPayments, upsertRefunds, upsertShipm
 
 type Tx = Prisma.TransactionClient;
 
-export const STORED_FIELDS = {
-  id: true, orderNo: true, platformOrderId: true, status: true, platformStatus: true, platformModifiedAt: true,
-  receiverName: true, receiverPhone: true, receiverDetail: true, buyerNick: true,
-} as const;
-
 export interface StoredOrder {
   id: string;
   orderNo: string;

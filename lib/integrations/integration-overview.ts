@@ -5,9 +5,7 @@ import { listDeadLetters } from "./dead-letters";
 /** Everything the 集成 page shows: peer heartbeats, dead letters, open alerts, recent callbacks, outbox backlog. */
 export async function getIntegrationOverview(db: Db, actor: Actor) {
   assertCan(actor, "integration.manage");
-  const peers = await db.$queryRaw<{ peer: string; ok: boolean; latencyMs: number | null; detail: string | null; checkedAt: Date }[]>`
-    SELECT DISTINCT ON (peer) peer, ok, latency_ms AS "latencyMs", detail, checked_at AS "checkedAt"
-    FROM integration_heartbeats WHERE checked_at > now() - interval '7 days' ORDER BY peer, checked_at DESC`;
+  const peers = await latestHeartbeats(db);
   const [deadLetters, alerts, inbound, outboxBacklog] = await Promise.all([
     listDeadLetters(db, actor, { take: 50 }),
     db.orderAlert.findMany({
@@ -28,6 +26,16 @@ export async function getIntegrationOverview(db: Db, actor: Actor) {
     inbound,
     outboxBacklog,
   };
+}
+
+/** Each peer's latest check in the last 7 days, and since when it has been down (the first failure after its last success). */
+export async function latestHeartbeats(db: Db) {
+  return db.$queryRaw<{ peer: string; ok: boolean; latencyMs: number | null; detail: string | null; checkedAt: Date; downSince: Date | null }[]>`
+    SELECT DISTINCT ON (h.peer) h.peer, h.ok, h.latency_ms AS "latencyMs", h.detail, h.checked_at AS "checkedAt",
+           CASE WHEN NOT h.ok THEN (SELECT min(d.checked_at) FROM integration_heartbeats d
+                                     WHERE d.peer = h.peer AND NOT d.ok AND d.checked_at > coalesce(
+                                       (SELECT max(u.checked_at) FROM integration_heartbeats u WHERE u.peer = h.peer AND u.ok), '-infinity')) END AS "downSince"
+    FROM integration_heartbeats h WHERE h.checked_at > now() - interval '7 days' ORDER BY h.peer, h.checked_at DESC`;
 }
 
 /** A short, non-sensitive line from an alert's detail (ids, amounts, codes; never names or addresses). */

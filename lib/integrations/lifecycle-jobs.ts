@@ -1,6 +1,7 @@
 import type { JobDefinition } from "../jobs/registry";
 import { bossPublisher, dispatchOutbox } from "../outbox/dispatch-outbox";
 import { integrationJob, type RetryPolicy } from "./integration-job";
+import { kuaidi100QueryConfig } from "./logistics/kuaidi100";
 import { pollTracking } from "./logistics/poll-tracking";
 import { rematchParkedCallbacks } from "./rematch-parked";
 import { scanStaleOrders } from "./scan-stale-orders";
@@ -31,7 +32,7 @@ export function lifecycleJobs(opts: { retry?: RetryPolicy; wms?: WmsConfig; disp
     },
     integrationJob("wms-push", (ctx, data) => pushOrderToWms(ctx.db, opts.wms ?? wmsConfig(ctx.webBaseUrl), data), { events: ["ORDER_PAID"], retry: opts.retry }),
     { name: "inbound-rematch", cron: "*/10 * * * *", handler: (ctx) => rematchParkedCallbacks(ctx.db, { webBaseUrl: ctx.webBaseUrl }) },
-    integrationJob("logistics-poll", (ctx) => pollTracking(ctx.db), { cron: "0 */6 * * *", retry: opts.retry }),
+    integrationJob("logistics-poll", (ctx) => pollTracking(ctx.db, { query: kuaidi100QueryConfig(ctx.webBaseUrl) }), { cron: "0 */6 * * *", retry: opts.retry }),
     { name: "unlinked-payments-scan", cron: "0 2 * * *", handler: (ctx) => scanUnlinkedPayments(ctx.db) },
     { name: "stale-orders-scan", cron: "*/15 * * * *", handler: (ctx) => scanStaleOrders(ctx.db) },
   ];

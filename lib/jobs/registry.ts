@@ -6,6 +6,9 @@ import { lifecycleJobs } from "../integrations/lifecycle-jobs";
 import { importJobs } from "../ingestion/import/import-jobs";
 import { pullJobs } from "../ingestion/pull/pull-jobs";
 import { customerJobs } from "../customers/customer-jobs";
+import { anomalyJobs } from "../anomalies/anomaly-jobs";
+import { reconciliationJobs } from "../reconciliation/reconciliation-jobs";
+import { dashboardJobs } from "../dashboards/dashboard-jobs";
 import { alertDownPeers, integrationPeers } from "../integrations/peer-alerts";
 
 /** The one job registry: every background job, its schedule (business zone) and its handler. */
@@ -55,6 +58,9 @@ export const JOBS: JobDefinition[] = [
   ...importJobs(),
   ...pullJobs(),
   ...customerJobs(),
+  ...anomalyJobs(),
+  ...reconciliationJobs(),
+  ...dashboardJobs(),
 ];
 
 /** Creates the queues, schedules and workers on a started pg-boss. */

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { cancel, flagForReview, hold, release } from "./control-actions";
 import { complete, confirmShipment, markDelivered, markPaid, pushToWms } from "./fulfilment-actions";
 import { userActor, type ActionContext } from "./order-actor";
-import { completeRefund, requestRefund } from "./refund-actions";
+import { completeRefund, failRefund, requestRefund } from "./refund-actions";
 import type { TransitionResult } from "./run-transition";
 
 const base = {
@@ -18,7 +18,7 @@ const base = {
 export const OrderActionInput = z.discriminatedUnion("action", [
   z.object({ ...base, action: z.literal("confirmShipment"), carrierCode: z.string().trim().max(32), trackingNo: z.string().trim().max(40) }),
   z.object({ ...base, action: z.literal("requestRefund"), amountFen: z.number().int().positive() }),
-  ...(["markPaid", "pushToWms", "markDelivered", "complete", "cancel", "hold", "release", "completeRefund", "flagForReview"] as const).map((a) =>
+  ...(["markPaid", "pushToWms", "markDelivered", "complete", "cancel", "hold", "release", "completeRefund", "failRefund", "flagForReview"] as const).map((a) =>
     z.object({ ...base, action: z.literal(a) }),
   ),
 ]);
@@ -40,6 +40,7 @@ export async function performOrderAction(db: Db, actor: Actor, input: OrderActio
     case "hold": return hold(db, input.orderId, ctx);
     case "release": return release(db, input.orderId, ctx);
     case "completeRefund": return completeRefund(db, input.orderId, ctx);
+    case "failRefund": return failRefund(db, input.orderId, ctx);
     case "flagForReview": return flagForReview(db, input.orderId, ctx);
   }
 }

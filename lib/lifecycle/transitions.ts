@@ -7,7 +7,7 @@ import type { OrderStatus } from "../db/generated/prisma/enums";
  */
 export const ORDER_ACTIONS = [
   "markPaid", "pushToWms", "confirmShipment", "markDelivered", "complete", "cancel",
-  "hold", "release", "requestRefund", "completeRefund", "flagForReview",
+  "hold", "release", "requestRefund", "completeRefund", "failRefund", "flagForReview",
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -17,7 +17,7 @@ export const ORDER_STATUSES = [
 ] as const satisfies readonly OrderStatus[];
 
 /**
- * RESTORE: back to the status the order had before it was held, flagged or put in after-sale.
+ * RESTORE: back to the status the order had before it was held, flagged or put in after-sale (a failed refund).
  * REFUND_OUTCOME: REFUNDED when the refunds reach what was paid, else RESTORE (a partial refund
  * keeps the fulfilment status, SPEC §2).
  */
@@ -48,6 +48,7 @@ export const TRANSITIONS: Record<OrderAction, TransitionRule> = {
     to: "AFTER_SALE", event: "REFUND_REQUESTED", permission: "order.refund", reasonRequired: true,
   },
   completeRefund: { from: ["AFTER_SALE"], to: "REFUND_OUTCOME", event: "REFUND_COMPLETED", permission: "order.refundComplete", reasonRequired: false },
+  failRefund: { from: ["AFTER_SALE"], to: "RESTORE", event: "REFUND_FAILED", permission: "order.refundComplete", reasonRequired: true },
   flagForReview: {
     from: ["PENDING_PAYMENT", "PAID", "PUSHED_TO_WMS", "SHIPPED", "DELIVERED", "AFTER_SALE", "ON_HOLD"],
     to: "NEEDS_REVIEW", event: "ORDER_FLAGGED", permission: "order.hold", reasonRequired: true,

@@ -4,6 +4,7 @@ import { orderScope } from "../access/scope";
 import type { Prisma } from "../db/generated/prisma/client";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { drillWhere } from "../dashboards/drill-filter";
 import { bizDayRange } from "../time/biz-time";
 import { ORDER_COUNT_CAP, OrderListQuery, type OrderListInput } from "./order-query";
 import { findOrderIdsBySearch } from "./search-orders";
@@ -46,6 +47,7 @@ export function buildWhere(actor: Actor, q: OrderListQuery, ids: string[] | null
   if (q.minFen != null) and.push({ paidFen: { gte: q.minFen } });
   if (q.maxFen != null) and.push({ paidFen: { lte: q.maxFen } });
   if (!q.includeTest) and.push({ isTest: false });
+  and.push(...drillWhere(q));
   return { AND: and };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OrderStatus, Platform } from "../db/generated/prisma/enums";
+import { DrillQuery } from "../dashboards/drill-filter";
 
 export const ORDER_SORTS = ["placedAt", "paidFen", "orderNo"] as const;
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
@@ -25,6 +26,7 @@ export const OrderListQuery = z
     maxFen: z.number().int().min(0).optional(),
     includeTest: z.boolean().default(true),
   })
+  .extend(DrillQuery.shape) // dashboard drill-downs (issue 7)
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "from must not be after to" })
   .refine((v) => v.minFen == null || v.maxFen == null || v.minFen <= v.maxFen, { path: ["maxFen"], message: "min must not exceed max" });
 export type OrderListQuery = z.infer<typeof OrderListQuery>;

@@ -3,7 +3,7 @@ import type { Prisma } from "../db/generated/prisma/client";
 /** Event types the hub publishes (SPEC §2). ORDER_CREATED is for ingestion to write when it inserts an order. */
 export const OUTBOX_EVENT_TYPES = [
   "ORDER_CREATED", "ORDER_PAID", "ORDER_PUSHED", "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_COMPLETED",
-  "ORDER_CANCELLED", "ORDER_HELD", "ORDER_RELEASED", "REFUND_REQUESTED", "REFUND_COMPLETED", "ORDER_FLAGGED",
+  "ORDER_CANCELLED", "ORDER_HELD", "ORDER_RELEASED", "REFUND_REQUESTED", "REFUND_COMPLETED", "REFUND_FAILED", "ORDER_FLAGGED",
 ] as const;
 
 /**

@@ -1,4 +1,7 @@
-// Ingestion benchmark (issue 3), on its own database `<bench db>_ingestion` (emptied each run):
+// Ingestion benchmark (issue 3), on the bench database itself (1,000,000 orders): it adds its own
+// orders (own-mall channel, platform ids BH<kind><run>…, SKUs without stock) and deletes them after,
+// so the order count is what it was. Alone: `npx tsx scripts/bench/ingestion.ts [fileRows] [httpOrders]`
+// against DATABASE_URL (default: the bench database of `npm run bench`, which must be running).
 // 1. orders/s through POST /api/channels/{id}/orders over HTTP — the real route handler behind a
 //    node:http server, signed batches of 100, a few concurrent senders;
 // 2. orders/s through the file import of a 100,000-row CSV (the worker's processImportJob);
@@ -8,11 +11,11 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
-import { ensureDatabase } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { insertDemoChannels } from "../../lib/demo/insert-orders";
 import { processImportJob } from "../../lib/ingestion/import/process-import";
@@ -37,11 +40,21 @@ function mallOrder(run: string, i: number) {
   };
 }
 
-async function emptyOrderTables(pool: pg.Pool) {
-  await pool.query(`TRUNCATE order_routings, order_status_log, shipments, refunds, payments, order_items, outbox_events, orders, ingest_events, quarantined_payloads, import_row_results, import_jobs, stock_levels CASCADE`);
+/** Deletes the bench's own orders (and everything hanging off them), found by their platform id prefix. */
+async function cleanup(pool: pg.Pool, run: string) {
+  const mine = `SELECT id FROM orders WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`;
+  // Every table with a foreign key to orders (other areas add theirs), then the unkeyed ingestion tables.
+  const refs = await pool.query<{ tbl: string; col: string }>(`
+    SELECT c.conrelid::regclass::text AS tbl, a.attname AS col FROM pg_constraint c
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND c.confrelid = 'orders'::regclass`);
+  for (const r of [...refs.rows, { tbl: "outbox_events", col: "order_id" }]) await pool.query(`DELETE FROM ${r.tbl} WHERE ${r.col} IN (${mine})`);
+  await pool.query(`DELETE FROM ingest_events WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`);
+  await pool.query(`DELETE FROM import_jobs WHERE file_name = 'bench-${run}.csv'`); // row results go with their job
+  await pool.query(`DELETE FROM orders WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`);
 }
 
-async function benchHttp(url: string, orders: number, concurrency: number) {
+async function benchHttp(url: string, run: string, orders: number, concurrency: number) {
   const previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = url; // the route handler uses the process-wide client (getDb)
   const { POST } = await import("../../app/api/channels/[channelId]/orders/route");
@@ -55,7 +68,6 @@ async function benchHttp(url: string, orders: number, concurrency: number) {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const run = randomUUID().slice(0, 6);
   const batches = Array.from({ length: Math.ceil(orders / 100) }, (_, b) => JSON.stringify(Array.from({ length: 100 }, (_, k) => mallOrder(`H${run}`, b * 100 + k))));
   let next = 0;
   let failed = 0;
@@ -127,42 +139,55 @@ async function benchCopy(pool: pg.Pool, run: string, rows: number) {
   }
 }
 
-export async function benchIngestion(benchUrl: string, opts: { httpOrders?: number; fileRows?: number; concurrency?: number } = {}) {
-  const u = new URL(benchUrl);
-  u.pathname = `${u.pathname}_ingestion`;
-  const url = u.toString();
-  await ensureDatabase(url);
+export async function benchIngestion(url: string, opts: { httpOrders?: number; fileRows?: number; concurrency?: number } = {}) {
   await migrate(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   await insertDemoChannels(pool);
   const db = createDb(url, 8);
-  await seedRolesAndUsers(db);
+  if (!(await db.user.findUnique({ where: { username: "ops" } }))) await seedRolesAndUsers(db);
   const ops = (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { username: "ops" } })).id))!;
   const run = randomUUID().slice(0, 6);
   const fileRows = opts.fileRows ?? 100_000;
+  const countOrders = async () => Number((await pool.query("SELECT count(*) AS n FROM orders")).rows[0].n);
+  const ordersBefore = await countOrders();
+  try {
+    const http = await benchHttp(url, run, opts.httpOrders ?? 20_000, opts.concurrency ?? 4);
 
-  await emptyOrderTables(pool);
-  const http = await benchHttp(url, opts.httpOrders ?? 20_000, opts.concurrency ?? 4);
+    const bytes = new TextEncoder().encode(templateCsv(run, fileRows));
+    const importOnce = async () => {
+      const started = performance.now();
+      const { id } = await startImport(db, ops, { channelId: "ch_own_mall", fileName: `bench-${run}.csv`, bytes }, null);
+      await processImportJob(db, id);
+      const seconds = (performance.now() - started) / 1000;
+      const job = await db.importJob.findUniqueOrThrow({ where: { id }, select: { status: true, createdRows: true, unchangedRows: true, failedRows: true } });
+      return { rows: fileRows, ...job, seconds: Number(seconds.toFixed(2)), ordersPerSecond: Math.round(fileRows / seconds) };
+    };
+    const file = await importOnce();
+    const reimport = await importOnce(); // the same file again: every row UNCHANGED
 
-  await emptyOrderTables(pool);
-  const bytes = new TextEncoder().encode(templateCsv(run, fileRows));
-  const started = performance.now();
-  const { id } = await startImport(db, ops, { channelId: "ch_own_mall", fileName: "bench.csv", bytes }, null);
-  await processImportJob(db, id);
-  const fileSeconds = (performance.now() - started) / 1000;
-  const job = await db.importJob.findUniqueOrThrow({ where: { id }, select: { createdRows: true, failedRows: true } });
-  const file = { rows: fileRows, created: job.createdRows, failed: job.failedRows, seconds: Number(fileSeconds.toFixed(2)), ordersPerSecond: Math.round(fileRows / fileSeconds) };
+    const copy = await benchCopy(pool, run, fileRows);
+    const ratio = (x: number) => ("ordersPerSecond" in copy && copy.ordersPerSecond ? Number((x / copy.ordersPerSecond).toFixed(3)) : null);
+    return {
+      ordersInDatabase: ordersBefore,
+      loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
+      httpPush: { ...http, ratioToCopy: ratio(http.ordersPerSecond) },
+      fileImport: { ...file, ratioToCopy: ratio(file.ordersPerSecond) },
+      fileReimport: reimport,
+      copyCeiling: copy,
+      targets: { httpOrdersPerSecond: 2000, fileOrdersPerSecond: 5000 },
+    };
+  } finally {
+    await cleanup(pool, run);
+    const after = await countOrders();
+    if (after !== ordersBefore) console.error(`ingestion bench: ${after} orders after cleanup, ${ordersBefore} before`);
+    await db.$disconnect();
+    await pool.end();
+  }
+}
 
-  await emptyOrderTables(pool);
-  const copy = await benchCopy(pool, run, fileRows);
-  await emptyOrderTables(pool);
-  await db.$disconnect();
-  await pool.end();
-  const ratio = (x: number) => ("ordersPerSecond" in copy && copy.ordersPerSecond ? Number((x / copy.ordersPerSecond).toFixed(3)) : null);
-  return {
-    httpPush: { ...http, ratioToCopy: ratio(http.ordersPerSecond) },
-    fileImport: { ...file, ratioToCopy: ratio(file.ordersPerSecond) },
-    copyCeiling: copy,
-    targets: { httpOrdersPerSecond: 2000, fileOrdersPerSecond: 5000 },
-  };
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
+  const [fileRows, httpOrders] = process.argv.slice(2).map(Number);
+  console.log(JSON.stringify(await benchIngestion(url, { fileRows: fileRows || undefined, httpOrders: httpOrders || undefined }), null, 2));
+  process.exit(0);
 }

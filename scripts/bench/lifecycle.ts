@@ -1,27 +1,52 @@
 // Lifecycle benchmark (issue 4): transitions/s for a mixed workload on 10,000 orders, and the p95
 // latency of confirmShipment. Works on its own orders (OHB…, ch_pos, test orders) and removes them after.
+// Alone: `npx tsx scripts/bench/lifecycle.ts [orders] [concurrency]` against DATABASE_URL (default: the
+// bench database of `npm run bench`, which must be running).
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { pathToFileURL } from "node:url";
 import { createDb, type DbClient } from "../../lib/db/client";
 import { cancel, hold, release } from "../../lib/lifecycle/control-actions";
 import { complete, confirmShipment, markDelivered, markPaid, pushToWms } from "../../lib/lifecycle/fulfilment-actions";
 import { systemActor, type ActionContext } from "../../lib/lifecycle/order-actor";
+import { migrate } from "../../lib/db/migrate";
 
 const PREFIX = "OHB";
+const APP_NAME = "orderhub-lifecycle-bench";
+
+/** CPU time (ms) used so far by this bench's server processes, from /proc; null when not on this machine. */
+async function serverCpuMs(db: DbClient): Promise<number | null> {
+  const pids = await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE application_name = ${APP_NAME}`;
+  try {
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    return pids.reduce((sum, { pid }) => {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + (Number(f[11]) + Number(f[12])) * tick;
+    }, 0);
+  } catch {
+    return null;
+  }
+}
 
 async function cleanup(db: DbClient) {
   const ids = `SELECT id FROM orders WHERE order_no LIKE '${PREFIX}%'`;
-  await db.$executeRawUnsafe(`DELETE FROM order_status_log WHERE order_id IN (${ids})`);
-  await db.$executeRawUnsafe(`DELETE FROM shipments WHERE order_id IN (${ids})`);
-  await db.$executeRawUnsafe(`DELETE FROM outbox_events WHERE order_id IN (${ids})`);
-  await db.$executeRawUnsafe(`DELETE FROM idempotency_keys WHERE order_id IN (${ids})`);
-  await db.$executeRawUnsafe(`DELETE FROM order_items WHERE order_id IN (${ids})`);
+  // Every table with a foreign key to orders (other areas add theirs), then the unkeyed lifecycle tables.
+  const refs = await db.$queryRaw<{ tbl: string; col: string }[]>`
+    SELECT c.conrelid::regclass::text AS tbl, a.attname AS col FROM pg_constraint c
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND c.confrelid = 'orders'::regclass`;
+  const tables = [...refs, { tbl: "outbox_events", col: "order_id" }, { tbl: "idempotency_keys", col: "order_id" }];
+  for (const r of tables) await db.$executeRawUnsafe(`DELETE FROM ${r.tbl} WHERE ${r.col} IN (${ids})`);
   await db.$executeRawUnsafe(`DELETE FROM orders WHERE order_no LIKE '${PREFIX}%'`);
 }
 
 export async function benchLifecycle(databaseUrl: string, opts: { orders?: number; concurrency?: number } = {}) {
   const n = opts.orders ?? 10_000;
   const concurrency = opts.concurrency ?? 16;
-  const db = createDb(databaseUrl, concurrency);
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", APP_NAME); // to find our server processes for their CPU time
+  const db = createDb(url.toString(), concurrency);
   await cleanup(db);
   const now = new Date();
   const run = randomUUID().slice(0, 6).toUpperCase();
@@ -64,6 +89,8 @@ export async function benchLifecycle(databaseUrl: string, opts: { orders?: numbe
     transitions += 3;
   };
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = await serverCpuMs(db);
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < orders.length) {
@@ -72,6 +99,9 @@ export async function benchLifecycle(databaseUrl: string, opts: { orders?: numbe
     }
   }));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const pgAfter = await serverCpuMs(db);
+  const load = loadavg();
   shipMs.sort((a, b) => a - b);
   const pct = (p: number) => Number(shipMs[Math.min(shipMs.length - 1, Math.floor(p * shipMs.length))].toFixed(2));
   await cleanup(db);
@@ -80,6 +110,18 @@ export async function benchLifecycle(databaseUrl: string, opts: { orders?: numbe
     orders: n, concurrency, transitions, seconds: Number(seconds.toFixed(1)),
     transitionsPerSecond: Math.round(transitions / seconds),
     confirmShipmentMs: { p50: pct(0.5), p95: pct(0.95), n: shipMs.length },
+    // Node CPU per transition (the database's share is not visible from here) and the machine's load, for context.
+    nodeCpuMsPerTransition: Number(((cpu.user + cpu.system) / 1000 / transitions).toFixed(2)),
+    // PostgreSQL CPU of this run's connections (readable when the server runs on this machine; a floor).
+    pgCpuMsPerTransition: pgAfter === null || pgBefore === null ? null : Number(((pgAfter - pgBefore) / transitions).toFixed(2)),
+    loadAverage1m: Number(load[0].toFixed(1)),
     target: { transitionsPerSecond: 500 },
   };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
+  await migrate(url);
+  const [orders, concurrency] = process.argv.slice(2).map(Number);
+  console.log(JSON.stringify(await benchLifecycle(url, { orders: orders || undefined, concurrency: concurrency || undefined }), null, 2));
 }

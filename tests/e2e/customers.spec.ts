@@ -70,8 +70,27 @@ test("customer service looks a customer up by phone, sees it masked and records 
     expect(body).toContain(`${c.phone.slice(0, 3)}****${c.phone.slice(-4)}`);
     expect([...body.matchAll(/(?<!\d)1[3-9]\d{9}(?!\d)/g)].map((m) => m[0]).filter((p) => phones.has(p))).toEqual([]);
   }
+  // Stored tags (seeded by the backfill) with their time; the figures behind them span every channel: not for CS.
+  await expect(page.getByTestId("customer-tags-as-of")).toContainText("标签计算于");
+  await expect(page.getByTestId("customer-tag-figures")).toHaveCount(0);
   await page.getByLabel("内容").fill("客户来电询问发货时间，已告知预计明日发出");
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByTestId("customer-note").first()).toContainText("客户来电询问发货时间");
+  const note = page.getByTestId("customer-note").first();
+  await expect(note).toContainText("客户来电询问发货时间");
+  await expect(note).toContainText("关于订单"); // tied to one of the agent's orders
   await page.screenshot({ path: "test-results/screens/customers-cs-view.png", fullPage: true });
+
+  // The same customer as ops: the figures behind the tags.
+  const ops = await pageAs("ops");
+  await ops.goto(`/customers/${c.id}`);
+  await expect(ops.getByTestId("customer-tag-figures")).toContainText("已付款订单");
+});
+
+test("a customer without collected evidence shows an empty state, not a table of headers", async ({ pageAs }) => {
+  const [c] = await query<{ id: string }>(`INSERT INTO customers (id, display_name) VALUES (gen_random_uuid()::text, '无证据的客户') RETURNING id`);
+  const page = await pageAs("ops");
+  await page.goto(`/customers/${c.id}`);
+  await expect(page.getByTestId("customer-identities-empty")).toContainText("还没有收集到身份证据");
+  await expect(page.getByTestId("customer-tags-as-of")).toContainText("标签尚未计算");
+  await page.screenshot({ path: "test-results/screens/customers-empty.png", fullPage: true });
 });

@@ -50,18 +50,19 @@ test("ops imports a CSV with a bad row, then corrects and replays it from the qu
   await row.getByRole("link", { name: "查看" }).click();
   await expect(page.getByTestId("q-reason")).toContainText("items.0.unitPrice");
   const body = page.getByTestId("q-body");
-  // Buyer phones stay masked on screen.
-  await expect(body).toHaveValue(/139\*\*\*\*5678/);
+  // Buyer phone and street stay masked on screen (ops sees neither in full), marked ⟦n⟧ for the replay.
+  await expect(body).toHaveValue(/139\*\*\*\*5678⟦\d+⟧/);
+  await expect(body).not.toHaveValue(/13900005678|南城街道 8 号/);
   await body.fill((await body.inputValue()).replace('"199.0O"', '"199.00"'));
   await page.getByTestId("q-replay").click();
   await expect(page.getByTestId("q-result")).toContainText("已重放");
   await page.screenshot({ path: "test-results/screens/ingestion-replayed.png", fullPage: true });
 
-  const [stored] = await query<{ receiver_phone: string; receiver_city: string; address_incomplete: boolean; source: string }>(
-    `SELECT o.receiver_phone, o.receiver_city, o.address_incomplete, l.source FROM orders o JOIN order_status_log l ON l.order_id = o.id
+  const [stored] = await query<{ receiver_phone: string; receiver_detail: string; receiver_city: string; address_incomplete: boolean; source: string }>(
+    `SELECT o.receiver_phone, o.receiver_detail, o.receiver_city, o.address_incomplete, l.source FROM orders o JOIN order_status_log l ON l.order_id = o.id
      WHERE o.channel_id = 'ch_own_mall' AND o.platform_order_id = $1`, [bad]);
-  // The masked phone left in the corrected text was restored to the original on the server.
-  expect(stored).toEqual({ receiver_phone: "13900005678", receiver_city: "东莞市", address_incomplete: false, source: "FILE_IMPORT" });
+  // The masked phone and street left in the corrected text were restored to the originals on the server.
+  expect(stored).toEqual({ receiver_phone: "13900005678", receiver_detail: "南城街道 8 号", receiver_city: "东莞市", address_incomplete: false, source: "FILE_IMPORT" });
 
   await page.getByTestId("tab-quality").click();
   await expect(page.getByTestId("quality-table")).toContainText("官方商城");

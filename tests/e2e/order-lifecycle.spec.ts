@@ -58,3 +58,31 @@ test("an auditor is offered no order actions; ops sees the 集成 page, CS does 
   await expect(cs.getByText("404")).toBeVisible();
   await expect(cs.getByTestId("outbox-backlog")).toHaveCount(0);
 });
+
+test("finance marks a refund the provider closed as failed: reason required, order back where it was", async ({ pageAs }) => {
+  const [o] = await query<{ id: string; order_no: string; before: string }>(
+    `SELECT o.id, o.order_no, l.from_status::text AS before FROM orders o
+     JOIN LATERAL (SELECT from_status FROM order_status_log WHERE order_id = o.id AND to_status = 'AFTER_SALE' ORDER BY id DESC LIMIT 1) l ON true
+     WHERE o.status = 'AFTER_SALE' AND l.from_status IS NOT NULL AND EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id AND r.status = 'REQUESTED')
+     ORDER BY o.placed_at DESC LIMIT 1`,
+  );
+  const page = await pageAs("finance");
+  await page.goto(`/orders/${o.id}`);
+  await page.waitForLoadState("networkidle");
+  await page.getByTestId("action-failRefund").click();
+  await expect(page.getByTestId("action-dialog")).toContainText("退款失败");
+  await page.getByTestId("action-confirm").click();
+  await expect(page.getByTestId("action-error")).toContainText("请填写操作原因");
+  await page.getByTestId("action-reason").fill("微信退款关闭，改为线下转账");
+  await page.screenshot({ path: "test-results/screens/order-refund-failed-dialog.png" });
+  await page.getByTestId("action-confirm").click();
+  await expect(page.getByTestId("action-notice")).toBeVisible();
+  await expect(page.getByTestId("timeline")).toContainText("退款失败");
+  await page.screenshot({ path: "test-results/screens/order-refund-failed.png", fullPage: true });
+
+  const [after] = await query<{ status: string; refund: string }>(
+    `SELECT o.status::text AS status, (SELECT r.status::text FROM refunds r WHERE r.order_id = o.id ORDER BY requested_at DESC LIMIT 1) AS refund FROM orders o WHERE o.id = $1`,
+    [o.id],
+  );
+  expect(after).toEqual({ status: o.before, refund: "FAILED" });
+});

@@ -17,3 +17,13 @@ export async function actorFor(username: string): Promise<Actor> {
   if (!actor) throw new Error(`${username} is not active`);
   return actor;
 }
+
+/** Polls `fn` until `ok` holds or `ms` pass (for work done by the job queue); returns the last value. */
+export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

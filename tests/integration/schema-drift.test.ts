@@ -30,7 +30,7 @@ function expectedType(f: DmmfField): string {
     case "Bytes": return "bytea";
     case "Float": return "double precision";
     case "Decimal": return "numeric";
-    case "DateTime": return f.nativeType?.[0] === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
+    case "DateTime": return f.nativeType?.[0] === "Timestamptz" ? "timestamp with time zone" : f.nativeType?.[0] === "Date" ? "date" : "timestamp without time zone";
     default: throw new Error(`unmapped Prisma type ${f.type}`);
   }
 }

@@ -26,7 +26,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const db = getDb();
   const merger = can(actor, "customer.merge");
   const hits: CustomerHit[] | null = q.length >= 2 ? await searchCustomers(db, actor, q) : null;
-  const [proposals, merges] = await Promise.all([listProposals(db, actor, { take: 30 }), merger ? listRecentMerges(db, actor) : null]);
+  // Proposals and merges are the merge tool's (their evidence spans every channel): mergers only.
+  const [proposals, merges] = merger ? await Promise.all([listProposals(db, actor, { take: 30 }), listRecentMerges(db, actor)]) : [null, null];
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />
@@ -64,13 +65,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </CardContent>
         </Card>
       ) : null}
-      <Card data-testid="customer-proposals">
-        <CardHeader className="flex flex-row items-center justify-between gap-2">
-          <CardTitle>{t("proposals")}</CardTitle>
-          {merger ? <RunMatchingButton /> : null}
-        </CardHeader>
-        <CardContent><ProposalsTable rows={proposals} canMerge={merger} /></CardContent>
-      </Card>
+      {proposals ? (
+        <Card data-testid="customer-proposals">
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
+            <CardTitle>{t("proposals")}</CardTitle>
+            <RunMatchingButton />
+          </CardHeader>
+          <CardContent><ProposalsTable rows={proposals} canMerge /></CardContent>
+        </Card>
+      ) : null}
       {merges ? (
         <Card data-testid="customer-merges">
           <CardHeader><CardTitle>{t("merges")}</CardTitle></CardHeader>

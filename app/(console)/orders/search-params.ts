@@ -1,5 +1,6 @@
-import { createLoader, parseAsArrayOf, parseAsBoolean, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { OrderStatus } from "@/lib/db/generated/prisma/enums";
+import { createLoader, createSerializer, parseAsArrayOf, parseAsBoolean, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { DRILL_KINDS, ORDER_FLAGS } from "@/lib/dashboards/drill-filter";
+import { OrderStatus, StatusSource } from "@/lib/db/generated/prisma/enums";
 import { parseYuan } from "@/lib/money/fen";
 import { ORDER_SORTS } from "@/lib/orders/order-query";
 
@@ -17,9 +18,20 @@ export const orderSearchParams = {
   min: parseAsString.withDefault(""),
   max: parseAsString.withDefault(""),
   hideTest: parseAsBoolean.withDefault(false),
+  // Dashboard drill-downs (issue 7): lib/dashboards/drill-filter.ts
+  wh: parseAsString.withDefault(""),
+  flag: parseAsArrayOf(parseAsStringLiteral(ORDER_FLAGS)).withDefault([]),
+  kind: parseAsStringLiteral(DRILL_KINDS),
+  act: parseAsString.withDefault(""),
+  actor: parseAsString.withDefault(""),
+  src: parseAsStringLiteral(Object.values(StatusSource)),
+  rule: parseAsString.withDefault(""),
+  evFrom: parseAsString.withDefault(""),
+  evTo: parseAsString.withDefault(""),
 };
 
 export const loadOrderSearchParams = createLoader(orderSearchParams);
+const serializeOrderSearch = createSerializer(orderSearchParams);
 export type OrderSearchParams = Awaited<ReturnType<typeof loadOrderSearchParams>>;
 
 /** The URL's filter as the domain's query (shared by the orders export route). */
@@ -30,5 +42,15 @@ export function toOrderListInput(sp: OrderSearchParams): import("@/lib/orders/or
     from: sp.from || undefined, to: sp.to || undefined,
     minFen: sp.min ? parseYuan(sp.min) : undefined, maxFen: sp.max ? parseYuan(sp.max) : undefined,
     includeTest: !sp.hideTest,
+    warehouse: sp.wh || undefined, flag: sp.flag.length ? sp.flag : undefined, kind: sp.kind ?? undefined,
+    act: sp.act || undefined, actor: sp.actor || undefined, src: sp.src ?? undefined, rule: sp.rule || undefined,
+    evFrom: sp.evFrom || undefined, evTo: sp.evTo || undefined,
   };
+}
+
+const DRILL_KEYS = ["wh", "flag", "kind", "act", "actor", "src", "rule", "evFrom", "evTo"] as const;
+/** The same list view without the dashboard drill-down filters. */
+export function clearDrillHref(sp: OrderSearchParams): string {
+  const keep = serializeOrderSearch({ ...sp, ...Object.fromEntries(DRILL_KEYS.map((k) => [k, null])) });
+  return `/orders${keep}`;
 }

@@ -18,7 +18,15 @@ export interface QualityDay {
   successRate: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
+  /** Events with no empty canonical field, with no invalid one (and not quarantined), stored events, stored within ON_TIME_MS. */
+  complete: number;
+  consistent: number;
+  stored: number;
+  onTime: number;
 }
+
+/** An order stored within one pull interval (15 minutes) of its platform change counts as timely. */
+export const ON_TIME_MS = 15 * 60_000;
 
 export interface FieldRate {
   channelId: string;
@@ -30,14 +38,23 @@ export interface FieldRate {
 
 export async function dataQuality(db: Db, actor: Actor, input: { days: number }) {
   assertCan(actor, "ingestion.manage");
+  return dataQualityFigures(db, input);
+}
+
+/** The figures without the page's permission check (the status-health dashboard checks its own). */
+export async function dataQualityFigures(db: Db, input: { days: number }) {
   const days = Math.max(1, Math.min(input.days, 31));
   const today = bizDay(new Date());
   const from = bizDayRange(addBizDays(today, -(days - 1))).gte;
   const zone = BUSINESS_TIME_ZONE;
-  const perDay = await db.$queryRaw<{ channel_id: string; day: string; attempts: bigint; quarantined: bigint; p50: number | null; p95: number | null }[]>(Prisma.sql`
+  const perDay = await db.$queryRaw<{ channel_id: string; day: string; attempts: bigint; quarantined: bigint; p50: number | null; p95: number | null; complete: bigint; consistent: bigint; stored: bigint; on_time: bigint }[]>(Prisma.sql`
     SELECT channel_id, to_char(created_at AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day,
            count(*) AS attempts,
            count(*) FILTER (WHERE outcome = 'QUARANTINED') AS quarantined,
+           count(*) FILTER (WHERE cardinality(null_fields) = 0) AS complete,
+           count(*) FILTER (WHERE cardinality(invalid_fields) = 0 AND outcome <> 'QUARANTINED') AS consistent,
+           count(*) FILTER (WHERE outcome IN ('CREATED', 'UPDATED')) AS stored,
+           count(*) FILTER (WHERE outcome IN ('CREATED', 'UPDATED') AND latency_ms <= ${ON_TIME_MS}) AS on_time,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE outcome IN ('CREATED', 'UPDATED')) AS p50,
            percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE outcome IN ('CREATED', 'UPDATED')) AS p95
       FROM ingest_events WHERE created_at >= ${from}
@@ -59,6 +76,7 @@ export async function dataQuality(db: Db, actor: Actor, input: { days: number })
       channelId: r.channel_id, day: r.day, attempts, quarantined, succeeded: attempts - quarantined,
       successRate: attempts ? (attempts - quarantined) / attempts : 1,
       latencyP50Ms: r.p50 === null ? null : Math.round(r.p50), latencyP95Ms: r.p95 === null ? null : Math.round(r.p95),
+      complete: Number(r.complete), consistent: Number(r.consistent), stored: Number(r.stored), onTime: Number(r.on_time),
     };
   });
   const fieldRates: FieldRate[] = fields.map((f) => ({ channelId: f.channel_id, field: f.field, kind: f.kind, count: Number(f.n), rate: Number(f.n) / Number(f.total) }));

@@ -1,10 +1,10 @@
-/** The quarantine list and one item, for the 数据接入 page (ingestion.manage; raw bodies masked). */
+/** The quarantine list and one item, for the 数据接入 page (ingestion.manage; raw bodies and reasons masked). */
 import type { Actor } from "../../access/actor";
 import { assertCan } from "../../access/actor";
 import type { Db } from "../../db/client";
 import type { QuarantineStatus } from "../../db/generated/prisma/enums";
 import { AppError } from "../../errors/app-error";
-import { maskRawPayload } from "./mask-raw";
+import { maskRawPayload, maskRawText } from "./mask-raw";
 
 export const QUARANTINE_PAGE_SIZE = 50;
 
@@ -47,14 +47,6 @@ export async function getQuarantined(db: Db, actor: Actor, id: string) {
   if (!row) throw new AppError("QUARANTINE_NOT_FOUND");
   const channel = await db.channel.findUnique({ where: { id: row.channelId }, select: { name: true, platform: true } });
   const { rawBody, resolvedById: _r, ...rest } = row;
-  return { ...rest, channelName: channel?.name ?? null, platform: channel?.platform ?? null, rawBody: maskRawPayload(actor, prettyJson(rawBody)) };
-}
-
-/** Pretty-prints JSON for editing; anything else (a broken body) is shown as it came. */
-function prettyJson(raw: string): string {
-  try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    return raw;
-  }
+  // Masked like the order pages; JSON comes pretty-printed for editing (19-digit ids kept exact).
+  return { ...rest, reason: maskRawText(actor, row.reason), channelName: channel?.name ?? null, platform: channel?.platform ?? null, rawBody: maskRawPayload(actor, rawBody) };
 }

@@ -10,7 +10,7 @@ import { AppError } from "../../errors/app-error";
 import { ingestOrder, type IngestSource } from "../ingest-order";
 import { mapNativeOrder, parseJsonLossless } from "../mappers";
 import { splitBatch } from "../push/receive-push";
-import { unmaskCorrection } from "./mask-raw";
+import { restoreCorrection } from "./mask-raw";
 
 const INGEST_SOURCES: readonly string[] = ["PLATFORM_PUSH", "PLATFORM_PULL", "FILE_IMPORT"];
 
@@ -22,13 +22,14 @@ export async function replayQuarantined(db: DbClient, actor: Actor, input: { id:
   const channel = await db.channel.findUnique({ where: { id: row.channelId }, select: { id: true, platform: true, active: true } });
   if (!channel?.active) throw new AppError("CHANNEL_NOT_FOUND");
 
-  const text = unmaskCorrection(actor, row.rawBody, input.body);
-  let parsed: unknown;
+  let corrected: unknown;
   try {
-    parsed = parseJsonLossless(text);
+    corrected = parseJsonLossless(input.body);
   } catch {
     throw new AppError("REPLAY_FAILED", { message: "不是有效的 JSON" });
   }
+  // Masked values the corrector left alone get their originals back (lib/ingestion/console/mask-raw.ts).
+  const parsed = restoreCorrection(actor, row.rawBody, corrected);
   const payloads = splitBatch(parsed) ?? [parsed];
   if (payloads.length === 0) throw new AppError("REPLAY_FAILED", { message: "没有订单" });
   // File rows were turned into the hub's own order JSON (import/template.ts), whatever the channel.

@@ -7,7 +7,7 @@
 import type { DbClient } from "../../db/client";
 import type { JobDefinition } from "../../jobs/registry";
 import { startPlatformSimulator } from "../simulator/platform-simulator";
-import { pullChannel, type PullResult } from "./pull-channel";
+import { pullChannel, type PullOptions, type PullResult } from "./pull-channel";
 
 const g = globalThis as unknown as { orderHubSimulator?: Promise<string> };
 
@@ -20,7 +20,7 @@ async function defaultBaseUrl(): Promise<string | null> {
 }
 
 /** Pulls every channel that is due; `force` pulls all (the 数据接入 page's "sync now", the tests). */
-export async function pullDueChannels(db: DbClient, opts: { now?: Date; force?: boolean; baseUrl?: string } = {}): Promise<Record<string, PullResult>> {
+export async function pullDueChannels(db: DbClient, opts: { now?: Date; force?: boolean; baseUrl?: string; sleep?: PullOptions["sleep"] } = {}): Promise<Record<string, PullResult>> {
   const now = opts.now ?? new Date();
   const channels = await db.channel.findMany({
     where: { active: true },
@@ -34,7 +34,7 @@ export async function pullDueChannels(db: DbClient, opts: { now?: Date; force?: 
     if (!opts.force && now.getTime() - last < c.pullIntervalMinutes * 60_000) continue;
     const baseUrl = c.pullCursor?.baseUrl ?? opts.baseUrl ?? (await defaultBaseUrl());
     if (!baseUrl) continue;
-    out[c.id] = await pullChannel(db, c.id, { baseUrl, now: () => now });
+    out[c.id] = await pullChannel(db, c.id, { baseUrl, now: () => now, sleep: opts.sleep });
   }
   return out;
 }

@@ -32,7 +32,7 @@ export function pushOpenApi() {
       version: "1",
       description:
         "Channels push orders in their native JSON (Tmall/Taobao TOP trade, JD POP orderInfo, PDD order, Douyin shop order) or, for the own mall and POS, in the hub's own JSON below. " +
-        "Sign the raw request body: X-Signature = lowercase hex HMAC-SHA256(channel secret, body). Send one order, a JSON array, or {\"orders\": [...]} " +
+        "Sign the raw request body: X-Signature = lowercase hex HMAC-SHA256(channel secret, body); a Douyin channel also accepts Douyin's own event-sign = md5_hex(app_key + body + app_secret). Send one order, a JSON array, or {\"orders\": [...]} " +
         `(at most ${MAX_BATCH}). 2xx comes only after every order is stored; duplicates and older snapshots answer 200 and change nothing. Anything refused is kept in the hub's quarantine.`,
     },
     paths: {
@@ -41,7 +41,8 @@ export function pushOpenApi() {
           summary: "Push one order or a batch",
           parameters: [
             { name: "channelId", in: "path", required: true, schema: { type: "string" }, example: "ch_own_mall" },
-            { name: "X-Signature", in: "header", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+            { name: "X-Signature", in: "header", required: false, description: "Required unless a Douyin channel sends event-sign", schema: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+            { name: "event-sign", in: "header", required: false, description: "Douyin channels: md5_hex(app_key + raw body + app_secret)", schema: { type: "string", pattern: "^[0-9a-f]{32}$" } },
           ],
           requestBody: {
             required: true,

@@ -1,16 +1,19 @@
+import type { z } from "zod";
 import type { Db } from "../../db/client";
 import { parseChinaTime } from "../../time/biz-time";
 import { jsonReply, receiveInbound, type InboundOutcome, type InboundRequestData } from "../inbound";
 import { applyPaymentNotice } from "./apply-payment-notice";
 import type { PaymentConfig } from "./payment-config";
-import { decryptWechatResource, verifyWechatSignature, WechatNotifyBody, WechatTransaction } from "./wechat-pay";
+import { applyRefundNotice } from "./apply-refund-notice";
+import { decryptWechatResource, verifyWechatSignature, WechatNotifyBody, WechatRefund, WechatResource, WechatTransaction } from "./wechat-pay";
 
 const FAIL = (status: number) => jsonReply(status, { code: "FAIL", message: "失败" });
 const OK = { status: 204, body: "", contentType: "application/json" };
 
 /**
  * POST /api/payments/wechat: WeChat Pay v3 notify. Verify (raw bytes, key by serial, 5-minute window),
- * decrypt, apply. Success is 204 without a body; a 4xx/5xx makes WeChat retry (about a day).
+ * decrypt, apply a payment (TRANSACTION.SUCCESS) or a refund outcome (REFUND.*). Success is 204 without a
+ * body; a 4xx/5xx makes WeChat retry (about a day).
  */
 export function handleWechatNotify(db: Db, cfg: PaymentConfig["wechat"], req: InboundRequestData, opts: { inboundId?: string; now?: Date } = {}) {
   return receiveInbound(db, "WECHAT_PAY", req, () => processWechat(db, cfg, req, opts.now ?? new Date(), !!opts.inboundId), {
@@ -33,7 +36,8 @@ async function processWechat(db: Db, cfg: PaymentConfig["wechat"], req: InboundR
   } catch {
     return malformed;
   }
-  if (body.event_type !== "TRANSACTION.SUCCESS") return { outcome: "ACCEPTED", dedupeKey: `wechat-event:${body.id}`, http: OK }; // refunds etc.: kept, not applied here
+  if (body.event_type.startsWith("REFUND.")) return processWechatRefund(db, cfg, body.resource, now);
+  if (body.event_type !== "TRANSACTION.SUCCESS") return { outcome: "ACCEPTED", dedupeKey: `wechat-event:${body.id}`, http: OK }; // other events: kept, not applied
   let txn;
   try {
     txn = WechatTransaction.parse(decryptWechatResource(body.resource, cfg.apiV3Key));
@@ -47,4 +51,21 @@ async function processWechat(db: Db, cfg: PaymentConfig["wechat"], req: InboundR
     paidAt: Number.isNaN(paidAt.getTime()) ? (parseChinaTime(txn.success_time) ?? now) : paidAt,
   });
   return { outcome: r.outcome, dedupeKey: `WECHAT:${txn.transaction_id}`, orderId: r.orderId, http: OK };
+}
+
+/** REFUND.SUCCESS / ABNORMAL / CLOSED (payments.md §2.5): decrypt, check, apply through the lifecycle. */
+async function processWechatRefund(db: Db, cfg: PaymentConfig["wechat"], resource: z.infer<typeof WechatResource>, now: Date): Promise<InboundOutcome> {
+  let refund;
+  try {
+    refund = WechatRefund.parse(decryptWechatResource(resource, cfg.apiV3Key));
+  } catch {
+    return { outcome: "REJECTED", errorCode: "MALFORMED_CALLBACK", http: FAIL(400) };
+  }
+  if (cfg.mchid && refund.mchid !== cfg.mchid) return { outcome: "REJECTED", errorCode: "MALFORMED_CALLBACK", http: FAIL(400) };
+  const at = refund.success_time ? new Date(refund.success_time) : now;
+  const r = await applyRefundNotice(db, {
+    provider: "WECHAT", providerRefundId: `WECHAT:${refund.refund_id}`, outTradeNo: refund.out_trade_no, refundNo: refund.out_refund_no,
+    amount: { fen: refund.amount.refund }, result: refund.refund_status, at: Number.isNaN(at.getTime()) ? now : at,
+  });
+  return { outcome: r.outcome, errorCode: r.outcome === "STALE" ? "STALE_CALLBACK" : undefined, dedupeKey: `WECHAT-REFUND:${refund.refund_id}:${refund.refund_status}`, orderId: r.orderId, http: OK };
 }

@@ -50,3 +50,15 @@ export const WechatTransaction = z.object({
   success_time: z.string().optional(),
   amount: z.object({ total: z.number().int().nonnegative(), payer_total: z.number().int().optional(), currency: z.string().optional() }),
 });
+
+/** The decrypted resource of a REFUND.SUCCESS / REFUND.ABNORMAL / REFUND.CLOSED notify (payments.md §2.5); amounts in fen. */
+export const WechatRefund = z.object({
+  mchid: z.string(),
+  out_trade_no: z.string().min(1).max(64),
+  transaction_id: z.string().min(1).max(64),
+  out_refund_no: z.string().min(1).max(64),
+  refund_id: z.string().min(1).max(64),
+  refund_status: z.enum(["SUCCESS", "ABNORMAL", "CLOSED"]),
+  success_time: z.string().optional(),
+  amount: z.object({ total: z.number().int().nonnegative(), refund: z.number().int().positive(), payer_total: z.number().int().optional(), payer_refund: z.number().int().optional() }),
+});

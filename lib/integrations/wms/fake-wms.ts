@@ -7,12 +7,22 @@ import type { WmsOutboundOrder } from "./wms-messages";
 /** What the fake WMS does with the next push: accept (and call back with a shipment), fail, or hang. */
 export type FakeWmsMode = "accept" | "fail" | "timeout";
 
-/** The shipment confirmation a WMS sends for an accepted order (signed like the real one). */
-export function fakeShipmentCallback(secret: string, order: Pick<WmsOutboundOrder, "deliveryOrderCode">, trackingNo = `78${Date.now()}${Math.floor(Math.random() * 1000)}`) {
+/**
+ * The shipment confirmation a WMS sends for an accepted order (signed like the real one). An order with
+ * several lines leaves in several parcels, one per line, as a real warehouse often packs them.
+ */
+export function fakeShipmentCallback(
+  secret: string,
+  order: Pick<WmsOutboundOrder, "deliveryOrderCode"> & Partial<Pick<WmsOutboundOrder, "orderLines">>,
+  trackingNo = `78${Date.now()}${Math.floor(Math.random() * 1000)}`,
+) {
+  const lines = order.orderLines ?? [];
+  const packages = lines.length > 1
+    ? lines.map((l, i) => ({ logisticsCode: "ZTO", expressCode: `${trackingNo}${i + 1}`, items: [{ itemCode: l.itemCode, quantity: l.planQty }] }))
+    : [{ logisticsCode: "ZTO", expressCode: trackingNo, ...(lines[0] ? { items: [{ itemCode: lines[0].itemCode, quantity: lines[0].planQty }] } : {}) }];
   const body = JSON.stringify({
     deliveryOrderCode: order.deliveryOrderCode, deliveryOrderId: `WMS-DO-${order.deliveryOrderCode}`, outBizCode: `CONF-${randomUUID().slice(0, 8)}`,
-    status: "DELIVERED", confirmType: 0, orderConfirmTime: formatChinaTime(new Date()),
-    packages: [{ logisticsCode: "ZTO", expressCode: trackingNo }],
+    status: "DELIVERED", confirmType: 0, orderConfirmTime: formatChinaTime(new Date()), packages,
   });
   return { body, signature: signWms(secret, body) };
 }

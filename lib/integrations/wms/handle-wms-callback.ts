@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
-import { isAppError } from "../../errors/app-error";
-import { confirmShipment } from "../../lifecycle/fulfilment-actions";
+import { isAppError, type ErrorCode } from "../../errors/app-error";
+import { addPackages, confirmShipment } from "../../lifecycle/fulfilment-actions";
 import { systemActor } from "../../lifecycle/order-actor";
 import { parseChinaTime } from "../../time/biz-time";
 import { raiseAlert } from "../alerts";
@@ -42,20 +42,30 @@ async function processWmsCallback(db: Db, cfg: Pick<WmsConfig, "secret">, req: I
   if (cb.status !== "DELIVERED" && cb.status !== "PARTDELIVERED") {
     return { outcome: "ACCEPTED", dedupeKey, orderId: order.id, http: reply(200, "success", "0", `status ${cb.status} noted`) };
   }
-  const pkg = cb.packages[0];
-  if (!pkg) return { outcome: "REJECTED", errorCode: "TRACKING_REQUIRED", dedupeKey, orderId: order.id, http: reply(400, "failure", "TRACKING_REQUIRED", "a shipment needs a package with a tracking number") };
+  const packages = cb.packages.map((p) => ({ carrierCode: p.logisticsCode, trackingNo: p.expressCode, items: p.items?.map((i) => ({ skuCode: i.itemCode, quantity: i.quantity })) }));
+  if (!packages.length) return { outcome: "REJECTED", errorCode: "TRACKING_REQUIRED", dedupeKey, orderId: order.id, http: reply(400, "failure", "TRACKING_REQUIRED", "a shipment needs a package with a tracking number") };
+  const shippedAt = parseChinaTime(cb.orderConfirmTime) ?? undefined;
   try {
     const r = await confirmShipment(
       db, order.id,
       { by: systemActor("WMS"), source: "WMS_CALLBACK", idempotencyKey: `wms:${dedupeKey}` },
-      { carrierCode: pkg.logisticsCode, trackingNo: pkg.expressCode, shippedAt: parseChinaTime(cb.orderConfirmTime) ?? undefined },
+      { ...packages[0], morePackages: packages.slice(1), shippedAt },
     );
     return { outcome: r.replayed ? "DUPLICATE" : "ACCEPTED", dedupeKey, orderId: order.id, http: reply(200, "success", "0", r.replayed ? "already received" : "received") };
   } catch (err) {
     if (!isAppError(err)) throw err;
-    // Same parcel confirmed again under a new message id: already applied.
-    const same = await db.shipment.findFirst({ where: { orderId: order.id, carrierCode: pkg.logisticsCode, trackingNo: pkg.expressCode }, select: { id: true } });
-    if (same) return { outcome: "DUPLICATE", dedupeKey, orderId: order.id, http: reply(200, "success", "0", "already received") };
-    return { outcome: "REJECTED", errorCode: err.code, dedupeKey, orderId: order.id, http: reply(409, "failure", err.code, "not applied") };
+    const refused = (code: ErrorCode): InboundOutcome => ({ outcome: "REJECTED", errorCode: code, dedupeKey, orderId: order.id, http: reply(409, "failure", code, "not applied") });
+    if (err.code !== "ILLEGAL_TRANSITION") return refused(err.code);
+    // Shipped already: a later dispatch of the same order, or the same parcels under a new message id.
+    try {
+      const added = await addPackages(db, order.id, packages, shippedAt);
+      if (!added) return refused(err.code);
+      return added.length
+        ? { outcome: "ACCEPTED", dedupeKey, orderId: order.id, http: reply(200, "success", "0", `${added.length} more package(s) received`) }
+        : { outcome: "DUPLICATE", dedupeKey, orderId: order.id, http: reply(200, "success", "0", "already received") };
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return refused(e.code);
+    }
   }
 }

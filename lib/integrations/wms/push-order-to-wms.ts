@@ -1,3 +1,4 @@
+import { awaitingApproval } from "../../anomalies/approvals";
 import type { DbClient } from "../../db/client";
 import { isAppError } from "../../errors/app-error";
 import { pushToWms } from "../../lifecycle/fulfilment-actions";
@@ -18,6 +19,7 @@ export async function pushOrderToWms(db: DbClient, cfg: WmsConfig, data: unknown
   const o = await db.order.findUnique({ where: { id: orderId }, include: { items: { orderBy: { skuCode: "asc" } } } });
   if (!o) throw new PermanentError(`order ${orderId} not found`);
   if (o.status !== "PAID") return { skipped: o.status };
+  if (await awaitingApproval(db, o.id)) return { skipped: "awaiting approval" }; // issue 6: held, approval raised
 
   const body: WmsOutboundOrder = {
     deliveryOrderCode: o.orderNo, orderId: o.id, orderType: "JYCK",

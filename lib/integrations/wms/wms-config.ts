@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { hubBaseUrl } from "../hub-url";
 
 /**
  * The WMS peer. WMS_URL is where paid orders are pushed (default: the demo's own fake WMS route);
@@ -15,7 +16,7 @@ export interface WmsConfig {
 // A development default so the demo works out of the box; set WMS_SECRET in production.
 const DEMO_WMS_SECRET = "demo-wms-secret-change-me";
 
-export function wmsConfig(webBaseUrl = process.env.WEB_BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`): WmsConfig {
+export function wmsConfig(webBaseUrl = hubBaseUrl()): WmsConfig {
   return {
     url: process.env.WMS_URL ?? `${webBaseUrl}/api/fake-wms/orders`,
     secret: process.env.WMS_SECRET ?? DEMO_WMS_SECRET,

@@ -28,6 +28,11 @@ export const WmsShipmentCallback = z.object({
   status: z.enum(["ACCEPT", "PARTDELIVERED", "DELIVERED", "EXCEPTION", "CANCELED", "REJECT"]),
   confirmType: z.union([z.literal(0), z.literal(1)]).default(0),
   orderConfirmTime: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).optional(),
-  packages: z.array(z.object({ logisticsCode: z.string().min(1).max(32), expressCode: z.string().min(1).max(40) })).max(20).default([]),
+  /** One entry per parcel (logistics-alerts.md §4.4): each becomes its own shipment, with the items packed in it. */
+  packages: z.array(z.object({
+    logisticsCode: z.string().min(1).max(32),
+    expressCode: z.string().min(1).max(40),
+    items: z.array(z.object({ itemCode: z.string().min(1).max(64), quantity: z.coerce.number().int().positive() })).max(200).optional(),
+  })).max(20).default([]),
 });
 export type WmsShipmentCallback = z.infer<typeof WmsShipmentCallback>;

@@ -26,6 +26,25 @@ import { performOrderAction } from "../../../lib/lifecycle/perform-order-action"
 import { addCustomerNote } from "../../../lib/customers/add-customer-note";
 import { runFullMatchingFor } from "../../../lib/customers/customer-jobs";
 import { mergeCustomers, rejectProposal, unmergeCustomers } from "../../../lib/customers/merge-customers";
+import { rebuildBaseline } from "../../../lib/reconciliation/build-baseline";
+import { checkPeriod, closePeriod } from "../../../lib/reconciliation/close-period";
+import { decideCandidate } from "../../../lib/reconciliation/decide-candidate";
+import { explainDiscrepancies } from "../../../lib/reconciliation/explain-discrepancies";
+import { exportDiscrepancies } from "../../../lib/reconciliation/export-discrepancies";
+import { listCandidates, listStatements } from "../../../lib/reconciliation/list-statements";
+import { listDiscrepancies } from "../../../lib/reconciliation/list-discrepancies";
+import { locateOpenItems } from "../../../lib/reconciliation/locate-open-items";
+import { startStatementImport } from "../../../lib/reconciliation/start-statement-import";
+import { decideApproval } from "../../../lib/anomalies/approvals";
+import { exportExceptions } from "../../../lib/anomalies/export-exceptions";
+import { addExceptionNote, assignExceptions, claimExceptions, fixException, resolveExceptions } from "../../../lib/anomalies/handle-exception";
+import { listExceptions } from "../../../lib/anomalies/list-exceptions";
+import { markNotificationsRead } from "../../../lib/anomalies/notifications";
+import { saveRule } from "../../../lib/anomalies/rule-settings";
+import { saveWebhook } from "../../../lib/anomalies/webhooks";
+import { exportWeeklyFigures, weeklyFigures } from "../../../lib/anomalies/weekly-figures";
+import { loadHealth } from "../../../lib/dashboards/load-health";
+import { loadKpis } from "../../../lib/dashboards/load-kpis";
 import { actorFor, testDb } from "../helpers";
 
 /**
@@ -34,7 +53,8 @@ import { actorFor, testDb } from "../helpers";
  * check (unknown ids, a filter matching nothing). "Allowed" = anything but FORBIDDEN.
  * The list of actions and routes is read from the source tree, so a new one without an entry shows up here.
  */
-type Rule = { permission: Permission | Permission[] | "session"; call: (a: Actor) => Promise<unknown> };
+/** `also`: permissions needed on top of (one of) `permission`. */
+type Rule = { permission: Permission | Permission[] | "session"; also?: Permission[]; call: (a: Actor) => Promise<unknown> };
 const db = () => testDb();
 const NO_ID = "00000000-0000-7000-8000-000000000000";
 const NOTHING = { q: "OH_NO_SUCH_ORDER" };
@@ -71,6 +91,35 @@ const MATRIX: Record<string, Rule> = {
   "page /admin/roles": { permission: ["admin.roles", "admin.users"], call: (a) => listRoles(db(), a) },
   "page /audit": { permission: "audit.view", call: (a) => searchAuditLog(db(), a, { size: 20 }) },
   "page /unmask (queue)": { permission: "unmask.approve", call: (a) => listUnmaskQueue(db(), a) },
+  // Dashboards (issue 7): the polling action and the status-health page.
+  loadDashboardAction: { permission: "dashboard.view", call: (a) => loadKpis(db(), a, {}) },
+  "page /health": { permission: "dashboard.view", call: (a) => loadHealth(db(), a, {}) },
+  // 对账 (issue 8): import, match, explain, locate, baseline; close needs finance.close; the export also needs order.export (every reconciling role has it).
+  startStatementImportAction: { permission: "finance.reconcile", call: (a) => startStatementImport(db(), a, { fileName: "x.csv", bytes: new Uint8Array() }, null) },
+  decideCandidateAction: { permission: "finance.reconcile", call: (a) => decideCandidate(db(), a, { id: NO_ID, decision: "REJECT" }) },
+  explainDiscrepanciesAction: { permission: "finance.reconcile", call: (a) => explainDiscrepancies(db(), a, { ids: [NO_ID], status: "EXPLAINED", explanation: "matrix" }) },
+  locateDiffAction: { permission: "finance.reconcile", call: (a) => locateOpenItems(db(), a, { amount: "0.01", dayFrom: "1999-01-01", dayTo: "1999-01-01" }) },
+  rebuildBaselineAction: { permission: "finance.reconcile", call: (a) => rebuildBaseline(db(), a, "not-a-day") },
+  checkPeriodAction: { permission: "finance.reconcile", call: (a) => checkPeriod(db(), a, "not-a-day") },
+  closePeriodAction: { permission: "finance.close", call: (a) => closePeriod(db(), a, { day: "not-a-day" }) },
+  "GET /api/exports/reconciliation": { permission: "finance.reconcile", call: (a) => exportDiscrepancies(db(), a, { dayFrom: "1999-01-01", dayTo: "1999-01-01" }, "csv") },
+  "page /reconciliation": { permission: "finance.reconcile", call: (a) => listDiscrepancies(db(), a, { dayFrom: "1999-01-01", dayTo: "1999-01-01" }) },
+  "page /reconciliation/statements": { permission: "finance.reconcile", call: (a) => listStatements(db(), a) },
+  "page /reconciliation/candidates": { permission: "finance.reconcile", call: (a) => listCandidates(db(), a) },
+  // 异常工作台 (issue 6): handlers work the queue; approvers (incl. regional managers) decide approvals; rules.manage edits rules and robots.
+  claimExceptionsAction: { permission: "exception.handle", call: (a) => claimExceptions(db(), a, { ids: [NO_ID] }) },
+  assignExceptionsAction: { permission: "exception.handle", call: (a) => assignExceptions(db(), a, { ids: [NO_ID], assigneeId: NO_ID, note: "matrix" }) },
+  addExceptionNoteAction: { permission: "exception.handle", call: (a) => addExceptionNote(db(), a, { exceptionId: NO_ID, note: "matrix" }) },
+  resolveExceptionsAction: { permission: "exception.handle", call: (a) => resolveExceptions(db(), a, { ids: [NO_ID], resolutionCode: "OTHER" }) },
+  fixExceptionAction: { permission: "exception.handle", call: (a) => fixException(db(), a, { exceptionId: NO_ID, fix: "repush", idempotencyKey: "matrix-fix-key" }) },
+  decideApprovalAction: { permission: "exception.approve", call: (a) => decideApproval(db(), a, { exceptionId: NO_ID, decision: "APPROVED" }) },
+  markNotificationsReadAction: { permission: "session", call: (a) => markNotificationsRead(db(), a) }, // one's own read cursor
+  saveRuleAction: { permission: "rules.manage", call: (a) => saveRule(db(), a, { code: "PAID_NOT_PUSHED", enabled: true, severity: "LIGHT", params: { slaMinutes: -1 } }) },
+  saveWebhookAction: { permission: "rules.manage", call: (a) => saveWebhook(db(), a, { name: "m", kind: "WECOM", url: "not a url", enabled: true }) },
+  "GET /api/exports/exceptions": { permission: ["exception.handle", "exception.approve"], also: ["order.export"], call: (a) => exportExceptions(db(), a, { rule: "LOW_STOCK", channel: "no-such-channel" }, "csv", (k) => k) },
+  "GET /api/exports/exceptions-weekly": { permission: ["exception.handle", "exception.approve"], also: ["order.export"], call: (a) => exportWeeklyFigures(db(), a, { week: "1999-01-04" }, "csv", (k) => k) },
+  "page /exceptions": { permission: ["exception.handle", "exception.approve"], call: (a) => listExceptions(db(), a, { channel: "no-such-channel" }) },
+  "page /exceptions/weekly": { permission: ["exception.handle", "exception.approve"], call: (a) => weeklyFigures(db(), a, { week: "1999-01-04" }) },
 };
 // Reached without a session by design: sign-in, sign-out, Auth.js, health check.
 const PUBLIC = new Set(["loginAction", "signOutAction", "GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]", "GET /api/health"]);
@@ -132,7 +181,7 @@ describe("access matrix", () => {
         it(`${username}`, async () => {
           const actor = await actorFor(username);
           const perms = rule.permission === "session" ? [] : [rule.permission].flat();
-          const expected = rule.permission === "session" || perms.some((p) => can(actor, p)) ? "allowed" : "refused";
+          const expected = (rule.permission === "session" || perms.some((p) => can(actor, p))) && (rule.also ?? []).every((p) => can(actor, p)) ? "allowed" : "refused";
           expect(await outcome(rule, actor)).toBe(expected);
         });
       }

@@ -8,7 +8,7 @@ import { mallOrder, OWN_MALL, signed } from "./push-fixtures";
 
 const push = async (body: unknown) => {
   const s = signed(body);
-  return receivePush(testDb(), OWN_MALL.id, s.raw, s.signature);
+  return receivePush(testDb(), OWN_MALL.id, s.raw, { xSignature: s.signature });
 };
 
 describe("数据接入 console", () => {

@@ -19,7 +19,7 @@ describe("pull sync against the platform simulator", () => {
   it("pages every platform by modified time through rate limits and errors, then resumes from the cursor", async () => {
     const db = testDb();
     const before = await db.order.count();
-    const first = await pullDueChannels(db, { force: true, baseUrl: sim.url, now: NOW });
+    const first = await pullDueChannels(db, { force: true, baseUrl: sim.url, now: NOW, sleep: noSleep });
     expect(Object.keys(first).sort()).toEqual(["ch_douyin", "ch_jd", "ch_own_mall", "ch_pdd", "ch_pos", "ch_tmall"]);
     for (const [id, r] of Object.entries(first)) {
       expect(r.ok, `${id}: ${r.errorCode}`).toBe(true);
@@ -27,19 +27,21 @@ describe("pull sync against the platform simulator", () => {
     }
     const pulled = Object.values(first).reduce((s, r) => s + r.orders, 0);
     const stored = Object.values(first).reduce((s, r) => s + r.stored, 0);
+    const created = Object.values(first).reduce((s, r) => s + r.created, 0);
     expect(Object.values(first).reduce((s, r) => s + r.retries, 0)).toBeGreaterThan(0);
     expect(stored).toBeGreaterThan(pulled * 0.9);
-    expect(await db.order.count()).toBe(before + stored);
-    expect(first.ch_tmall.pages).toBeGreaterThanOrEqual(1);
+    expect(await db.order.count()).toBe(before + created);
+    expect(first.ch_tmall.pages).toBeGreaterThanOrEqual(3); // 3 days in slices of at most 1 day
+    expect(first.ch_pdd.pages).toBeGreaterThanOrEqual(144); // and 30 minutes for PDD
     const log = await db.orderStatusLog.findFirst({ where: { source: "PLATFORM_PULL" } });
     expect(log).not.toBeNull();
     const cursor = await db.pullCursor.findUniqueOrThrow({ where: { channelId: "ch_tmall" } });
     expect(cursor).toMatchObject({ cursorAt: NOW, lastErrorCode: null });
 
     // Next run: nothing new on the platform, nothing changes in the hub.
-    const again = await pullDueChannels(db, { force: true, baseUrl: sim.url, now: NOW });
+    const again = await pullDueChannels(db, { force: true, baseUrl: sim.url, now: NOW, sleep: noSleep });
     expect(Object.values(again).every((r) => r.ok)).toBe(true);
-    expect(await db.order.count()).toBe(before + stored);
+    expect(await db.order.count()).toBe(before + created);
   });
 
   it("gives up after the retries, records the failure and keeps the cursor", async () => {
@@ -60,9 +62,29 @@ describe("pull sync against the platform simulator", () => {
     }
   });
 
+  it("signs every request with the platform's own scheme: a wrong secret gets the platform's error envelope and no retries", async () => {
+    const db = testDb();
+    const strict = await startPlatformSimulator({ count: 20, seed: 5, now: () => NOW.getTime() });
+    const expected = { ch_tmall: "PLATFORM_25", ch_jd: "PLATFORM_66", ch_pdd: "PLATFORM_10014", ch_douyin: "PLATFORM_40004", ch_own_mall: "HTTP_401" };
+    try {
+      for (const [id, code] of Object.entries(expected)) {
+        const { secret } = await db.channel.findUniqueOrThrow({ where: { id }, select: { secret: true } });
+        await db.channel.update({ where: { id }, data: { secret: "not-the-shop-secret" } });
+        try {
+          const r = await pullChannel(db, id, { baseUrl: strict.url, now: () => NOW, sleep: noSleep });
+          expect(r, id).toMatchObject({ ok: false, errorCode: code, retries: 0 });
+        } finally {
+          await db.channel.update({ where: { id }, data: { secret } });
+        }
+        expect((await pullChannel(db, id, { baseUrl: strict.url, now: () => NOW, sleep: noSleep })).ok, id).toBe(true);
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("is honoured by pullDueChannels: a channel is not pulled again before its interval", async () => {
     const r = await pullDueChannels(testDb(), { baseUrl: sim.url, now: new Date(NOW.getTime() + 5 * 60_000) });
     expect(r.ch_tmall).toBeUndefined();
-    void noSleep;
   });
 });

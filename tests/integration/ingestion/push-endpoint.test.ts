@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { receivePush } from "../../../lib/ingestion/push/receive-push";
 import { POST } from "../../../app/api/channels/[channelId]/orders/route";
 import { inject } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { douyinEventSign } from "../../../lib/ingestion/platform-sign";
 import { testDb } from "../helpers";
+import { signBody } from "../../../lib/ingestion/push/signature";
 import { mallOrder, OWN_MALL, signed } from "./push-fixtures";
 
 const push = (body: unknown, channelId = OWN_MALL.id, sig?: string) => {
   const s = signed(body);
-  return receivePush(testDb(), channelId, s.raw, sig ?? s.signature);
+  return receivePush(testDb(), channelId, s.raw, { xSignature: sig ?? s.signature });
 };
 
 describe("POST /api/channels/{channelId}/orders", () => {
@@ -119,5 +123,42 @@ describe("POST /api/channels/{channelId}/orders", () => {
     expect((await res.json()).results[0].orderNo).toMatch(/^OH/);
     const unknown = await POST(new Request("http://hub/x", { method: "POST", body: s.raw, headers: { "x-signature": s.signature } }), { params: Promise.resolve({ channelId: "ch_nope" }) });
     expect(unknown.status).toBe(404);
+  });
+
+  it("accepts Douyin's own event-sign on a Douyin channel, keeps X-Signature as the fallback, and refuses a wrong one", async () => {
+    const fixture = readFileSync(path.join(import.meta.dirname, "../../unit/ingestion/fixtures/douyin-normal.json"), "utf8");
+    const douyin = { id: "ch_douyin", appKey: "7012345678901234567", secret: "demo-secret-douyin" };
+    const body = (id: string) => new TextEncoder().encode(fixture.replaceAll("6930000000000000001", id));
+    const id = `69${String(Date.now()).padStart(17, "0")}`;
+    const raw = body(id);
+    const ok = await receivePush(testDb(), douyin.id, raw, { xSignature: null, eventSign: douyinEventSign(douyin.appKey, raw, douyin.secret) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.results![0]).toMatchObject({ ok: true, outcome: "CREATED", platformOrderId: id });
+
+    const bad = await receivePush(testDb(), douyin.id, raw, { xSignature: null, eventSign: douyinEventSign(douyin.appKey, raw, "wrong-secret") });
+    expect(bad).toMatchObject({ status: 401, body: { code: "BAD_SIGNATURE" } });
+    // An own-mall channel has no Douyin scheme: an event-sign alone is not enough there.
+    const mall = signed(mallOrder());
+    expect((await receivePush(testDb(), OWN_MALL.id, mall.raw, { xSignature: null, eventSign: douyinEventSign(douyin.appKey, mall.raw, OWN_MALL.secret) })).status).toBe(401);
+
+    const id2 = `${id.slice(0, -1)}7`;
+    const raw2 = body(id2);
+    const fallback = await receivePush(testDb(), douyin.id, raw2, { xSignature: signBody(douyin.secret, raw2) });
+    expect(fallback.body.results![0]).toMatchObject({ ok: true, platformOrderId: id2 });
+  });
+
+  it("acknowledges Douyin's message push (a trigger, not an order) the Douyin way and makes the channel due for its pull", async () => {
+    const douyin = { id: "ch_douyin", appKey: "7012345678901234567", secret: "demo-secret-douyin" };
+    const db = testDb();
+    await db.pullCursor.upsert({ where: { channelId: douyin.id }, create: { channelId: douyin.id, lastRunAt: new Date() }, update: { lastRunAt: new Date() } });
+    // The FORMATS example (pdd-douyin.md §2.6): p_id and s_ids are JSON numbers past 2^53 inside the data string.
+    const raw = new TextEncoder().encode('[{"tag":"101","msg_id":"7380000000000000001","data":"{\\"biz\\":2,\\"order_status\\":2,\\"p_id\\":6930000000000000001,\\"pay_amount\\":8980,\\"shop_id\\":77977}"}]');
+    const quarantinedBefore = await db.quarantinedPayload.count({ where: { channelId: douyin.id } });
+    const res = await receivePush(db, douyin.id, raw, { xSignature: null, eventSign: douyinEventSign(douyin.appKey, raw, douyin.secret) });
+    expect(res).toEqual({ status: 200, body: { code: 0, msg: "success" } });
+    expect((await db.pullCursor.findUniqueOrThrow({ where: { channelId: douyin.id } })).lastRunAt).toBeNull();
+    expect(await db.quarantinedPayload.count({ where: { channelId: douyin.id } })).toBe(quarantinedBefore);
+    // Unsigned, the same body is refused like any other.
+    expect((await receivePush(db, douyin.id, raw, { xSignature: null, eventSign: "0".repeat(32) })).status).toBe(401);
   });
 });

@@ -6,7 +6,7 @@ import { mallOrder, OWN_MALL, signed } from "./push-fixtures";
 const sku = `RT-${process.pid}-${Date.now()}`;
 const push = async (body: unknown) => {
   const s = signed(body);
-  return receivePush(testDb(), OWN_MALL.id, s.raw, s.signature);
+  return receivePush(testDb(), OWN_MALL.id, s.raw, { xSignature: s.signature });
 };
 const order = (over: Record<string, unknown> = {}) =>
   mallOrder({ items: [{ skuCode: sku, title: "测试库存商品", quantity: 1, unitPrice: "10.00" }], amounts: { paid: "10.00" }, payments: [], buyerNote: undefined, ...over });

@@ -128,6 +128,40 @@ describe("WMS shipment callback", () => {
     expect(await snapshot(o.id)).toEqual(after);
   });
 
+  it("records every package of a multi-package confirmation as its own shipment, idempotent on redelivery", async () => {
+    const db = testDb();
+    const o = await createTestOrder(db, { status: "PUSHED_TO_WMS" });
+    const nu = `79${Date.now()}`;
+    const body = {
+      deliveryOrderCode: o.orderNo, outBizCode: `CONF-${nu}-1`, status: "PARTDELIVERED", confirmType: 1, orderConfirmTime: "2026-11-30 16:20:05",
+      packages: [
+        { logisticsCode: "ZTO", expressCode: `${nu}1`, items: [{ itemCode: "SKU-TEA-250G", quantity: 1 }] },
+        { logisticsCode: "SF", expressCode: `SF${nu}2`, items: [{ itemCode: "SKU-TEA-250G", quantity: "1" }] },
+      ],
+    };
+    expect(await handleWmsCallback(db, WMS, signed(JSON.stringify(body)))).toMatchObject({ outcome: "ACCEPTED" });
+    const shipments = await db.shipment.findMany({ where: { orderId: o.id }, orderBy: { trackingNo: "asc" }, select: { carrierCode: true, trackingNo: true, items: true, shippedAt: true } });
+    expect(shipments).toEqual([
+      { carrierCode: "ZTO", trackingNo: `${nu}1`, items: [{ skuCode: "SKU-TEA-250G", quantity: 1 }], shippedAt: new Date("2026-11-30T08:20:05Z") },
+      { carrierCode: "SF", trackingNo: `SF${nu}2`, items: [{ skuCode: "SKU-TEA-250G", quantity: 1 }], shippedAt: new Date("2026-11-30T08:20:05Z") },
+    ].sort((a, b) => a.trackingNo.localeCompare(b.trackingNo)));
+    const after = await snapshot(o.id);
+    expect(after).toMatchObject({ order: { status: "SHIPPED" }, shipments: 2, log: 1 });
+    // Redelivered (same message id), and re-sent under a new message id: nothing new.
+    expect(await handleWmsCallback(db, WMS, signed(JSON.stringify(body)))).toMatchObject({ outcome: "DUPLICATE" });
+    expect(await handleWmsCallback(db, WMS, signed(JSON.stringify({ ...body, outBizCode: `CONF-${nu}-1b` })))).toMatchObject({ outcome: "DUPLICATE" });
+    expect(await snapshot(o.id)).toEqual(after);
+    // The final confirmation brings one more parcel: recorded, no second status change.
+    const final = { ...body, outBizCode: `CONF-${nu}-2`, status: "DELIVERED", confirmType: 0, packages: [...body.packages, { logisticsCode: "ZTO", expressCode: `${nu}3` }] };
+    expect(await handleWmsCallback(db, WMS, signed(JSON.stringify(final)))).toMatchObject({ outcome: "ACCEPTED" });
+    expect(await snapshot(o.id)).toMatchObject({ order: { status: "SHIPPED", version: after.order.version }, shipments: 3, log: 1 });
+    // A parcel of another order is refused and nothing of the message is applied.
+    const other = await createTestOrder(db, { status: "PUSHED_TO_WMS" });
+    const clash = { ...body, deliveryOrderCode: other.orderNo, outBizCode: `CONF-${nu}-X`, packages: [{ logisticsCode: "ZTO", expressCode: `${nu}9` }, body.packages[0]] };
+    expect(await handleWmsCallback(db, WMS, signed(JSON.stringify(clash)))).toMatchObject({ outcome: "REJECTED", errorCode: "TRACKING_IN_USE", http: { status: 409 } });
+    expect(await snapshot(other.id)).toMatchObject({ order: { status: "PUSHED_TO_WMS" }, shipments: 0, log: 0 });
+  });
+
   it("bad signature → 401 BAD_SIGNATURE; malformed → 400 MALFORMED_CALLBACK; no tracking → TRACKING_REQUIRED; nothing applied", async () => {
     const db = testDb();
     const o = await createTestOrder(db, { status: "PUSHED_TO_WMS" });

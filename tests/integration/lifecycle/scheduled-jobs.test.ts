@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { alertDownPeers } from "../../../lib/integrations/peer-alerts";
+import { startFakeKuaidi100 } from "../../../lib/integrations/logistics/fake-kuaidi100";
+import { kuaidi100QueryConfig } from "../../../lib/integrations/logistics/kuaidi100";
 import { pollTracking } from "../../../lib/integrations/logistics/poll-tracking";
 import { scanStaleOrders } from "../../../lib/integrations/scan-stale-orders";
 import { scanUnlinkedPayments } from "../../../lib/integrations/scan-unlinked-payments";
@@ -8,7 +10,6 @@ import { JOBS } from "../../../lib/jobs/registry";
 import { runIntegrationHeartbeat } from "../../../lib/jobs/integration-heartbeat";
 import { testDb } from "../helpers";
 import { createTestOrder } from "./order-fixture";
-import { createServer } from "node:http";
 
 describe("lifecycle scheduled jobs", () => {
   it("are registered with their crons in the business zone", () => {
@@ -58,32 +59,38 @@ describe("lifecycle scheduled jobs", () => {
     expect(alert?.detail).toMatchObject({ peer: "wms-test" });
   });
 
-  it("polling fallback stores a queried trace like a push", async () => {
+  it("polling fallback asks the 快递100 query simulator (signed), stores the trace, and 签收 delivers the order", async () => {
     const db = testDb();
     const o = await createTestOrder(db, { status: "SHIPPED" });
     const nu = `YT${randomUUID().replaceAll("-", "").slice(0, 12)}`;
     await db.shipment.create({ data: { orderId: o.id, carrierCode: "YTO", trackingNo: nu, shippedAt: new Date(Date.now() - 7 * 3_600_000) } });
-    const server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => (body += c));
-      req.on("end", () => {
-        const q = new URLSearchParams(body);
-        // Only our shipment has a trace; the seeded ones answer "no record yet" and stay untouched.
-        if (q.get("num") !== nu) return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ result: false, returnCode: "500", message: "查询无结果" }));
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({
-          message: "ok", state: "0", com: q.get("com"), nu: q.get("num"), data: [{ ftime: "2026-11-30 08:00:00", context: `快件已到达【杭州转运中心】${q.get("com")}` }],
-        }));
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const cfg = { key: "test-k100-key", customer: "TESTCUSTOMER", timeoutMs: 5_000 };
+    // Only our number has a trace; the seeded shipments answer "no result yet" and stay untouched.
+    const nu2 = `${nu}B`;
+    const sim = await startFakeKuaidi100(cfg, { deliverAfterMs: 0, knows: (n) => n === nu || n === nu2 });
     try {
-      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/query`;
-      const out = await pollTracking(db, { queryUrl: url, take: 1000 });
-      expect(out.polled).toBeGreaterThanOrEqual(1);
-      const s = await db.shipment.findFirstOrThrow({ where: { trackingNo: nu } });
-      expect(s.lastEvent).toBe("快件已到达【杭州转运中心】yuantong"); // YTO queried as 快递100's "yuantong"
+      const out = await pollTracking(db, { query: { ...cfg, url: sim.url }, take: 1000 });
+      expect(out.outcomes).toMatchObject({ ACCEPTED: 1 });
+      expect(sim.asked).toEqual([nu]);
+      const s = await db.shipment.findFirstOrThrow({ where: { trackingNo: nu }, include: { order: { select: { status: true } } } });
+      expect(s.lastEvent).toBe("【上海市】快件已签收，签收人：本人");
+      expect(s.order.status).toBe("DELIVERED");
+      expect(await db.shipmentEvent.count({ where: { shipmentId: s.id } })).toBe(4);
+      const log = await db.orderStatusLog.findFirstOrThrow({ where: { orderId: o.id }, orderBy: { id: "desc" } });
+      expect(log).toMatchObject({ action: "markDelivered", source: "SCHEDULER", actorName: "快递100" });
+      // With a wrong key the peer refuses to answer: nothing stored, the shipment is asked again next round.
+      const o2 = await createTestOrder(db, { status: "SHIPPED" });
+      await db.shipment.create({ data: { orderId: o2.id, carrierCode: "YTO", trackingNo: nu2, shippedAt: new Date(Date.now() - 7 * 3_600_000) } });
+      const wrong = await pollTracking(db, { query: { ...cfg, key: "wrong", url: sim.url }, take: 1000 });
+      expect(wrong.outcomes.ACCEPTED).toBeUndefined();
+      expect(wrong.outcomes.NO_RESULT).toBeGreaterThanOrEqual(1);
+      expect(await db.shipment.findFirstOrThrow({ where: { trackingNo: nu2 }, select: { lastEventAt: true } })).toEqual({ lastEventAt: null });
     } finally {
-      server.close();
+      await sim.close();
     }
+  });
+
+  it("without KUAIDI100_QUERY_URL the poll asks the demo's own simulator route", () => {
+    expect(kuaidi100QueryConfig("http://hub.local:3000").url).toBe("http://hub.local:3000/api/logistics/fake-kuaidi100");
   });
 });

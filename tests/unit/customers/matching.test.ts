@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evidenceFromOrder, type OrderForEvidence } from "../../../lib/customers/evidence-from-order";
 import { hashIdentity, normaliseIdentity } from "../../../lib/customers/identity";
-import { DEFAULT_MATCH_THRESHOLD, MATCH_WEIGHTS, matchScore } from "../../../lib/customers/match-score";
+import { anchorKinds, DEFAULT_MATCH_THRESHOLD, MATCH_WEIGHTS, matchScore, scoreTable } from "../../../lib/customers/match-score";
 
 const order = (over: Partial<OrderForEvidence> = {}): OrderForEvidence => ({
   id: "o1", channelId: "ch_tmall", customerId: "c1", buyerNick: "tb_小王", receiverName: "王小明",
@@ -34,6 +34,28 @@ describe("match score (seed 004 weights, 1 − Π(1 − w))", () => {
     expect(matchScore(["nameAddress", "device"])).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
     expect(matchScore(["alipay"])).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
     expect(matchScore(["alipay", "device"])).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+  });
+});
+
+describe("what the set-based proposal pass is given", () => {
+  it("anchors: at the default threshold a pair must share a phone, an ID or an Alipay account", () => {
+    expect(anchorKinds(DEFAULT_MATCH_THRESHOLD).sort()).toEqual(["alipay", "idNumber", "phone"]);
+    expect(matchScore(["nameAddress", "device"])).toBeLessThan(DEFAULT_MATCH_THRESHOLD); // why the others are not
+  });
+  it("anchors follow the threshold", () => {
+    expect(anchorKinds(0.97).sort()).toEqual(["idNumber", "phone"]); // device + name/address + Alipay = 0.964
+    expect(anchorKinds(0.5).sort()).toEqual(["alipay", "idNumber", "nameAddress", "phone"]);
+    expect(anchorKinds(0.3)).toHaveLength(5);
+  });
+  it("the score table holds matchScore in per mille for every combination of weighted kinds", () => {
+    const { keys, scores } = scoreTable();
+    expect(keys).toHaveLength(31); // 2^5 − 1
+    const at = (kinds: string) => scores[keys.indexOf(kinds)];
+    expect(at("phone")).toBe(900);
+    expect(at("device,nameAddress")).toBe(820);
+    expect(at("alipay,device")).toBe(880);
+    expect(at("alipay,idNumber,phone")).toBe(999);
+    expect(keys.every((k) => k === k.split(",").sort().join(","))).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { signBody, verifySignature } from "@/lib/ingestion/push/signature";
 import { splitBatch } from "@/lib/ingestion/push/receive-push";
-import { pageBody, pagePath, rateLimitBody, readPage } from "@/lib/ingestion/simulator/platform-envelopes";
+import { badSignatureBody, pageBody, pageRequest, rateLimitBody, readPage } from "@/lib/ingestion/simulator/platform-envelopes";
+import { douyinSign, jdSign, pddSign, topSign } from "@/lib/ingestion/platform-sign";
 import { parseJsonLossless } from "@/lib/ingestion/mappers";
 import { candidateWarehouses, mergeLines } from "@/lib/routing/route-order";
 
@@ -29,10 +30,35 @@ describe("push signature", () => {
 
 describe("platform envelopes", () => {
   const q = { from: new Date("2026-11-29T00:00:00Z"), to: new Date("2026-11-29T01:00:00Z"), page: 2, pageSize: 50 };
-  it("asks each platform in its own parameters, with China time where the platform uses it", () => {
-    expect(pagePath("TMALL", "shop", q)).toContain("start_modified=2026-11-29%2008%3A00%3A00");
-    expect(pagePath("PDD", "1", q)).toContain(`start_updated_at=${Date.parse("2026-11-29T00:00:00Z") / 1000}`);
-    expect(pagePath("DOUYIN", "1", q)).toContain("page=1&size=50"); // Douyin pages from 0
+  const creds = { shopCode: "shop", appKey: "APPKEY1", secret: "s3cret", accessToken: "tok" };
+  const at = new Date("2026-11-29T02:00:00Z");
+  const form = (body?: string) => Object.fromEntries(new URLSearchParams(body));
+  const unsigned = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== "sign"));
+  it("asks each platform at its gateway, in its own parameters, signed with its own scheme", () => {
+    const top = form(pageRequest("TMALL", creds, q, at).body);
+    expect(top).toMatchObject({ method: "taobao.trades.sold.increment.get", app_key: "APPKEY1", session: "tok", start_modified: "2026-11-29 08:00:00", timestamp: "2026-11-29 10:00:00", page_no: "2" });
+    expect(top.sign).toBe(topSign(unsigned(top), "s3cret"));
+
+    const jd = pageRequest("JD", creds, q, at);
+    expect(jd.path).toBe("/routerjson");
+    const jdForm = form(jd.body);
+    expect(JSON.parse(jdForm["360buy_param_json"])).toMatchObject({ start_date: "2026-11-29 08:00:00", page: "2", page_size: "50" });
+    expect(jdForm.sign).toBe(jdSign(unsigned(jdForm), "s3cret"));
+
+    const pdd = form(pageRequest("PDD", creds, q, at).body);
+    expect(pdd).toMatchObject({ type: "pdd.order.number.list.increment.get", client_id: "APPKEY1", start_updated_at: String(Date.parse("2026-11-29T00:00:00Z") / 1000) });
+    expect(pdd.sign).toBe(pddSign(unsigned(pdd), "s3cret"));
+
+    const dy = pageRequest("DOUYIN", creds, q, at);
+    expect(JSON.parse(dy.body!)).toMatchObject({ page: 1, size: 50 }); // Douyin pages from 0
+    const dq = Object.fromEntries(new URL(dy.path, "http://x").searchParams);
+    expect(dq.sign).toBe(douyinSign({ appKey: "APPKEY1", method: "order.searchList", paramJson: dy.body!, timestamp: dq.timestamp }, "s3cret"));
+
+    const hub = pageRequest("OWN_MALL", creds, q, at);
+    expect(hub).toMatchObject({ method: "GET", headers: { "x-signature": signBody("s3cret", hub.path) } });
+  });
+  it("reads each platform's bad-signature answer as a final error, not a rate limit", () => {
+    for (const p of ["TMALL", "JD", "PDD", "DOUYIN"] as const) expect(readPage(p, JSON.parse(badSignatureBody(p)[1]), 1, 50)).toMatchObject({ kind: "error" });
   });
   it("reads pages, keeps 19-digit ids exact, and recognises each rate-limit answer", () => {
     const raw = pageBody("TMALL", ['{"tid":6930000000000000001}'], 51, true);

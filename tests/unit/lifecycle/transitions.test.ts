@@ -15,13 +15,14 @@ const EXPECTED: Record<OrderAction, string> = {
   release:         ". . . . . . . . . x x",
   requestRefund:   ". x x x x x . . . . x",
   completeRefund:  ". . . . . . . x . . .",
+  failRefund:      ". . . . . . . x . . .",
   flagForReview:   "x x x x x . . x . . x",
 };
 
 describe("order status machine", () => {
   const pairs = ORDER_ACTIONS.flatMap((action) => ORDER_STATUSES.map((from, i) => ({ action, from, legal: EXPECTED[action].split(" ")[i] === "x" })));
 
-  it("covers every action × status pair (121)", () => expect(pairs).toHaveLength(121));
+  it("covers every action × status pair (132)", () => expect(pairs).toHaveLength(132));
 
   it.each(pairs)("$action from $from → legal: $legal", ({ action, from, legal }) => {
     expect(isLegal(action, from)).toBe(legal);
@@ -45,11 +46,12 @@ describe("order status machine", () => {
     expect(TRANSITIONS.flagForReview.to).toBe("NEEDS_REVIEW");
     expect(TRANSITIONS.release.to).toBe("RESTORE");
     expect(TRANSITIONS.completeRefund.to).toBe("REFUND_OUTCOME");
+    expect(TRANSITIONS.failRefund.to).toBe("RESTORE");
   });
 
   it("actions that change a customer's order for a person's judgement need a reason", () => {
     const needs = ORDER_ACTIONS.filter((a) => TRANSITIONS[a].reasonRequired).sort();
-    expect(needs).toEqual(["cancel", "flagForReview", "hold", "requestRefund"]);
+    expect(needs).toEqual(["cancel", "failRefund", "flagForReview", "hold", "requestRefund"]);
   });
 
   it("every action's permission is granted to some role, and CS may ship but not cancel", () => {

@@ -42,10 +42,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <UnmaskRequestDialog entityType="customer" entityId={c.id} masked={c.unmask.masked} pending={c.unmask.pending} granted={c.unmask.granted} />
         ) : null}
         <span className="text-sm text-muted-foreground">{t("since", { time: formatBizTime(c.createdAt, locale) })}</span>
-        <div className="flex gap-1" data-testid="customer-tags">
-          {c.tags.length ? c.tags.map((tag) => <Badge key={tag} variant={tag === "VIP" ? "default" : "secondary"}>{t(`tag.${tag}`)}</Badge>) : <span className="text-sm text-muted-foreground">{t("noTags")}</span>}
+        <div className="flex flex-wrap items-center gap-1" data-testid="customer-tags">
+          {c.tags?.tags.length ? c.tags.tags.map((tag) => <Badge key={tag} variant={tag === "VIP" ? "default" : "secondary"}>{t.has(`tag.${tag}`) ? t(`tag.${tag as "VIP"}`) : tag}</Badge>) : <span className="text-sm text-muted-foreground">{t("noTags")}</span>}
+          <span className="text-xs text-muted-foreground" data-testid="customer-tags-as-of">
+            {c.tags ? t("tagsAsOf", { time: formatBizTime(c.tags.computedAt, locale) }) : t("tagsPending")}
+          </span>
         </div>
       </div>
+      {c.tags?.figures ? (
+        <p className="text-sm text-muted-foreground" data-testid="customer-tag-figures">
+          {t("tagFigures", {
+            orders: c.tags.figures.paidOrders, recent: c.tags.figures.recentOrders, paid: formatFen(c.tags.figures.paidFen, locale),
+            avg: formatFen(c.tags.figures.avgOrderFen, locale), returned: c.tags.figures.returnedOrders,
+          })}
+        </p>
+      ) : null}
       {c.mergedIntoId ? (
         <Alert><AlertDescription>{t("mergedInto")} <Link className="text-primary hover:underline" href={`/customers/${c.mergedIntoId}`}>{t("viewSurvivor")}</Link></AlertDescription></Alert>
       ) : null}
@@ -96,12 +107,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <Card data-testid="customer-notes">
             <CardHeader><CardTitle>{t("notes")}</CardTitle></CardHeader>
             <CardContent className="space-y-3">
-              <NoteForm customerId={c.id} />
+              <NoteForm customerId={c.id} orders={c.orders.slice(0, 20).map((o) => ({ id: o.id, label: `${o.orderNo} · ${o.channelName}` }))} />
               {c.notes.length === 0 ? <p className="text-sm text-muted-foreground">{t("noNotes")}</p> : (
                 <ul className="space-y-2">
                   {c.notes.map((n) => (
                     <li key={n.id} className="rounded-md border p-2 text-sm" data-testid="customer-note">
-                      <div className="text-xs text-muted-foreground">{formatBizTime(n.createdAt, locale)} · {t(`noteChannelValue.${n.channel as "PHONE"}`)} · {n.authorName}</div>
+                      <div className="text-xs text-muted-foreground">
+                        {formatBizTime(n.createdAt, locale)} · {t(`noteChannelValue.${n.channel as "PHONE"}`)} · {n.authorName}
+                        {n.orderNo ? <> · {t("noteAbout")} <Link className="font-mono text-primary hover:underline" href={`/orders/${n.orderId}`}>{n.orderNo}</Link></> : null}
+                      </div>
                       <p className="whitespace-pre-wrap">{n.body}</p>
                     </li>
                   ))}
@@ -112,6 +126,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           <Card data-testid="customer-identities">
             <CardHeader><CardTitle>{t("identities")}</CardTitle></CardHeader>
             <CardContent>
+              {c.identities.length === 0 ? <p className="text-sm text-muted-foreground" data-testid="customer-identities-empty">{t("noIdentities")}</p> : (
               <SimpleTable
                 rows={c.identities}
                 rowKey={(i) => `${i.kind}-${i.display}`}
@@ -121,6 +136,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                   { header: t("fromOrders"), align: "right", cell: (i) => i.orders },
                 ]}
               />
+              )}
             </CardContent>
           </Card>
         </div>

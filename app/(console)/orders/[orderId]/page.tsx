@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SimpleTable } from "@/components/data/simple-table";
 import { AmountsCard } from "@/components/orders/amounts-card";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderExceptionsCard } from "@/components/anomalies/order-exceptions-card";
 import { OrderActions } from "@/components/orders/order-actions";
 import { availableActions } from "@/lib/lifecycle/transitions";
 import { orderAction } from "./lifecycle-actions";
@@ -143,6 +144,7 @@ export default async function OrderDetailPage({ params }: { params: Promise<{ or
               <OrderTimeline entries={order.timeline} />
             </CardContent>
           </Card>
+          <OrderExceptionsCard orderId={order.id} actor={actor} />
         </div>
 
         <div className="space-y-4">

@@ -3,14 +3,14 @@ import { receivePush } from "@/lib/ingestion/push/receive-push";
 import { logger } from "@/lib/log/logger";
 
 // Platforms and the own mall/POS push orders here; authenticated by the channel's HMAC signature,
-// not by a session (see lib/ingestion/push/signature.ts and README "Ingestion").
+// or, for Douyin, by its own event-sign — not by a session (lib/ingestion/push/receive-push.ts, README "Ingestion").
 export const dynamic = "force-dynamic";
 
 export async function POST(req: Request, ctx: { params: Promise<{ channelId: string }> }) {
   const { channelId } = await ctx.params;
   try {
     const raw = new Uint8Array(await req.arrayBuffer());
-    const out = await receivePush(getDb(), channelId, raw, req.headers.get("x-signature"));
+    const out = await receivePush(getDb(), channelId, raw, { xSignature: req.headers.get("x-signature"), eventSign: req.headers.get("event-sign") });
     return Response.json(out.body, { status: out.status });
   } catch (err) {
     // Nothing was acknowledged: the sender retries, and the write path is idempotent.

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/layout/page-header";
+import { SectionTabs } from "@/components/layout/section-tabs";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { can } from "@/lib/access/actor";
+import { requireActor } from "@/lib/session";
+
+export default async function ReconciliationLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const t = await getTranslations("reconciliation");
+  if (!can(actor, "finance.reconcile")) {
+    const te = await getTranslations("errors");
+    return (
+      <Alert variant="destructive" data-testid="reconciliation-forbidden">
+        <AlertDescription>{te("FORBIDDEN")}</AlertDescription>
+      </Alert>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("title")} description={t("description")} />
+      <SectionTabs tabs={[
+        { href: "/reconciliation", label: t("tabs.tracker"), testId: "tab-tracker" },
+        { href: "/reconciliation/statements", label: t("tabs.statements"), testId: "tab-statements" },
+        { href: "/reconciliation/candidates", label: t("tabs.candidates"), testId: "tab-candidates" },
+        { href: "/reconciliation/periods", label: t("tabs.periods"), testId: "tab-periods" },
+      ]} />
+      {children}
+    </div>
+  );
+}

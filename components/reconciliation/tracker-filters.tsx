@@ -1,0 +1,54 @@
+"use client";
+import { Search, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useQueryStates } from "nuqs";
+import { useState, useTransition } from "react";
+import { trackerParams } from "@/app/(console)/reconciliation/search-params";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+const TEXT = ["from", "to", "min", "max"] as const;
+const CHOICES = ["doc", "type", "status"] as const;
+type Field = (typeof TEXT)[number] | (typeof CHOICES)[number];
+
+/** The tracker's filter: submitting writes the URL and the server renders the matching page. */
+export function TrackerFilters({ options }: { options: Record<(typeof CHOICES)[number], { value: string; label: string }[]> }) {
+  const t = useTranslations("reconciliation.filters");
+  const [pending, startTransition] = useTransition();
+  const [params, setParams] = useQueryStates(trackerParams, { shallow: false, startTransition });
+  const fields = [...TEXT, ...CHOICES];
+  const [draft, setDraft] = useState<Record<Field, string>>(() => Object.fromEntries(fields.map((f) => [f, params[f]])) as Record<Field, string>);
+  const set = (f: Field, v: string) => setDraft((d) => ({ ...d, [f]: v }));
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4"
+      data-pending={pending || undefined}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void setParams({ ...Object.fromEntries(fields.map((f) => [f, draft[f].trim() || null])), page: 1 });
+      }}
+    >
+      {TEXT.map((f) => (
+        <div key={f} className="space-y-1">
+          <Label htmlFor={`recon-${f}`} className="text-xs">{t(f)}</Label>
+          <Input id={`recon-${f}`} type={f === "from" || f === "to" ? "date" : "text"} inputMode={f === "min" || f === "max" ? "decimal" : undefined}
+            value={draft[f]} onChange={(e) => set(f, e.target.value)} className="w-36" maxLength={16} data-testid={`recon-filter-${f}`} />
+        </div>
+      ))}
+      {CHOICES.map((f) => (
+        <div key={f} className="space-y-1">
+          <Label htmlFor={`recon-${f}`} className="text-xs">{t(f)}</Label>
+          <select id={`recon-${f}`} value={draft[f]} onChange={(e) => set(f, e.target.value)} className="h-9 rounded-md border bg-background px-2 text-sm" data-testid={`recon-filter-${f}`}>
+            <option value="">{t("all")}</option>
+            {options[f].map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>
+        </div>
+      ))}
+      <Button type="submit" data-testid="recon-search"><Search className="size-4" />{t("search")}</Button>
+      <Button type="button" variant="ghost" onClick={() => { setDraft(Object.fromEntries(fields.map((f) => [f, ""])) as Record<Field, string>); void setParams(null); }}>
+        <X className="size-4" />{t("reset")}
+      </Button>
+    </form>
+  );
+}
