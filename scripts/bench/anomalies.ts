@@ -4,14 +4,13 @@
 // Leaves the database as it found it: what it adds is deleted, orders are never touched (no holds).
 // Alone: `tsx scripts/bench/anomalies.ts [runs]`.
 import os from "node:os";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { evaluateRules } from "../../lib/anomalies/evaluate-rules";
 import { listExceptions } from "../../lib/anomalies/list-exceptions";
 import type { ExceptionQueryInput } from "../../lib/anomalies/list-exceptions";
 import { createDb } from "../../lib/db/client";
-import { migrate } from "../../lib/db/migrate";
 import { loadActor } from "../../lib/users/load-actor";
+import { runAlone } from "./run-alone";
 
 const OPEN_TARGET = 10_000;
 const BENCH_KEY = "BENCH:";
@@ -96,8 +95,4 @@ async function cleanup(client: pg.Client, now: Date) {
   await client.query(`DELETE FROM order_exceptions WHERE opened_at = $1 OR dedupe_key LIKE $2 || '%'`, [now, BENCH_KEY]);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
-  await migrate(url);
-  console.log(JSON.stringify(await benchAnomalies(url, { runs: Number(process.argv[2]) || undefined }), null, 2));
-}
+await runAlone(import.meta.url, (url, [runs]) => benchAnomalies(url, { runs: runs || undefined }));

@@ -2,15 +2,14 @@
 // the full tag pass, and customer search p95 by full phone (hashed lookup) as a CS agent.
 // Targets: proposal pass < 2 min, search p95 < 30 ms. Alone: `tsx scripts/bench/customers.ts [runs]`.
 import os from "node:os";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
-import { migrate } from "../../lib/db/migrate";
 import { collectIdentities } from "../../lib/customers/collect-identities";
 import { recomputeCustomerTags } from "../../lib/customers/customer-tags";
 import { proposeMerges } from "../../lib/customers/propose-merges";
 import { searchCustomers } from "../../lib/customers/search-customers";
 import { loadActor } from "../../lib/users/load-actor";
+import { runAlone } from "./run-alone";
 
 /** Orders whose evidence is dropped and collected again when everything was collected by an earlier run. */
 const RECOLLECT_SLICE = 100_000;
@@ -72,8 +71,4 @@ export async function benchCustomers(databaseUrl: string, opts: { runs?: number 
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
-  await migrate(url);
-  console.log(JSON.stringify(await benchCustomers(url, { runs: Number(process.argv[2]) || undefined }), null, 2));
-}
+await runAlone(import.meta.url, (url, [runs]) => benchCustomers(url, { runs: runs || undefined }));

@@ -4,7 +4,6 @@
 // missing (timed: the full rebuild). Its 10,000 orders are taken out of the rollups and deleted after.
 // Alone: `npx tsx scripts/bench/dashboards.ts [runs]` against DATABASE_URL (default: the bench database).
 import { loadavg } from "node:os";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type { Actor } from "../../lib/access/actor";
 import { loadStrategic, loadTactical } from "../../lib/dashboards/load-business";
@@ -13,11 +12,11 @@ import { loadHealth } from "../../lib/dashboards/load-health";
 import { loadKpis } from "../../lib/dashboards/load-kpis";
 import { applyOrders, forgetOrders, rebuildRollups, refreshRollups } from "../../lib/dashboards/refresh-rollups";
 import { createDb, type DbClient } from "../../lib/db/client";
-import { migrate } from "../../lib/db/migrate";
 import { generateDemoOrders, type DemoBatch } from "../../lib/demo/generate-orders";
 import { insertDemoOrders } from "../../lib/demo/insert-orders";
 import { bizDay } from "../../lib/time/biz-time";
 import { loadActor } from "../../lib/users/load-actor";
+import { runAlone } from "./run-alone";
 
 const NEW_ORDERS = 10_000;
 /** Far beyond any seeded index (the generator allows up to 50 million), so numbers and ids never collide with the seed's. */
@@ -126,8 +125,4 @@ export async function benchDashboards(databaseUrl: string, opts: { runs?: number
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
-  await migrate(url);
-  console.log(JSON.stringify(await benchDashboards(url, { runs: Number(process.argv[2]) || undefined }), null, 2));
-}
+await runAlone(import.meta.url, (url, [runs]) => benchDashboards(url, { runs: runs || undefined }));

@@ -13,7 +13,6 @@ import type { AddressInfo } from "node:net";
 import { writeFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
@@ -24,6 +23,7 @@ import { TEMPLATE_COLUMNS } from "../../lib/ingestion/import/template";
 import { signBody } from "../../lib/ingestion/push/signature";
 import { loadActor } from "../../lib/users/load-actor";
 import { seedRolesAndUsers } from "../../lib/users/seed-users";
+import { runAlone } from "./run-alone";
 
 const SECRET = "demo-secret-own-mall";
 const PROVINCES = [["浙江省", "杭州市", "西湖区"], ["广东省", "东莞市", ""], ["北京市", "北京市", "朝阳区"], ["四川省", "成都市", "武侯区"]];
@@ -185,9 +185,4 @@ export async function benchIngestion(url: string, opts: { httpOrders?: number; f
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
-  const [fileRows, httpOrders] = process.argv.slice(2).map(Number);
-  console.log(JSON.stringify(await benchIngestion(url, { fileRows: fileRows || undefined, httpOrders: httpOrders || undefined }), null, 2));
-  process.exit(0);
-}
+await runAlone(import.meta.url, (url, [fileRows, httpOrders]) => benchIngestion(url, { fileRows: fileRows || undefined, httpOrders: httpOrders || undefined }));

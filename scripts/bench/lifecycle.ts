@@ -5,12 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { pathToFileURL } from "node:url";
 import { createDb, type DbClient } from "../../lib/db/client";
 import { cancel, hold, release } from "../../lib/lifecycle/control-actions";
 import { complete, confirmShipment, markDelivered, markPaid, pushToWms } from "../../lib/lifecycle/fulfilment-actions";
 import { systemActor, type ActionContext } from "../../lib/lifecycle/order-actor";
-import { migrate } from "../../lib/db/migrate";
+import { runAlone } from "./run-alone";
 
 const PREFIX = "OHB";
 const APP_NAME = "orderhub-lifecycle-bench";
@@ -119,9 +118,4 @@ export async function benchLifecycle(databaseUrl: string, opts: { orders?: numbe
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
-  await migrate(url);
-  const [orders, concurrency] = process.argv.slice(2).map(Number);
-  console.log(JSON.stringify(await benchLifecycle(url, { orders: orders || undefined, concurrency: concurrency || undefined }), null, 2));
-}
+await runAlone(import.meta.url, (url, [orders, concurrency]) => benchLifecycle(url, { orders: orders || undefined, concurrency: concurrency || undefined }));

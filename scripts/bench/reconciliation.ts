@@ -4,14 +4,13 @@
 // and a findable case. Everything it adds is deleted again. Targets: import + match < 30 s, locator < 1 s.
 // Alone: `tsx scripts/bench/reconciliation.ts [lines]`.
 import os from "node:os";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
-import { migrate } from "../../lib/db/migrate";
 import { locateDiff } from "../../lib/reconciliation/locate-diff";
 import { processStatementFile } from "../../lib/reconciliation/process-statement";
 import { storeStatementFile } from "../../lib/reconciliation/start-statement-import";
 import { writeWechatBill, type BillEntry } from "../../lib/reconciliation/write-wechat-bill";
+import { runAlone } from "./run-alone";
 
 const seconds = (t: number) => Number(((performance.now() - t) / 1000).toFixed(2));
 
@@ -80,8 +79,4 @@ export async function benchReconciliation(databaseUrl: string, opts: { lines?: n
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres:orderhub@127.0.0.1:54320/orderhub_bench";
-  await migrate(url);
-  console.log(JSON.stringify(await benchReconciliation(url, { lines: Number(process.argv[2]) || undefined }), null, 2));
-}
+await runAlone(import.meta.url, (url, [lines]) => benchReconciliation(url, { lines: lines || undefined }));
