@@ -14,7 +14,9 @@ export default async function AdminRolesPage() {
     <div className="space-y-4">
       <AdminHeader actor={actor} />
       {roles.map((r) => (
-        <RoleEditor key={`${r.key}-${r.permissions.join()}-${r.unmaskedFields.join()}-${r.exportRowCap}-${r.rowScope}`} role={r} />
+        // Keyed by role only: a key that changed with the saved values remounted the editor when the save
+        // revalidated the page, which could swallow its "已保存" message (a flaky e2e showed it).
+        <RoleEditor key={r.key} role={r} />
       ))}
     </div>
   );
