@@ -1,23 +1,19 @@
 "use client";
 import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useQueryStates } from "nuqs";
-import { useState, useTransition } from "react";
 import { auditSearchParams } from "@/app/(console)/audit/search-params";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useFilterDraft } from "@/components/data/use-filter-draft";
 
 const FIELDS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
-type Field = (typeof FIELDS)[number];
 
 /** The search form; submitting writes the URL, and the server renders the matching page. */
 export function AuditFilters() {
   const t = useTranslations("access.audit");
-  const [pending, startTransition] = useTransition();
-  const [params, setParams] = useQueryStates(auditSearchParams, { shallow: false, startTransition });
-  const [draft, setDraft] = useState<Record<Field, string>>(() => Object.fromEntries(FIELDS.map((f) => [f, params[f]])) as Record<Field, string>);
-  const placeholder: Partial<Record<Field, string>> = { actor: t("actorPlaceholder"), action: t("actionPlaceholder"), entityType: t("entityPlaceholder") };
+  const { pending, draft, set, submit, reset } = useFilterDraft(auditSearchParams, FIELDS);
+  const placeholder: Partial<Record<(typeof FIELDS)[number], string>> = { actor: t("actorPlaceholder"), action: t("actionPlaceholder"), entityType: t("entityPlaceholder") };
 
   return (
     <form
@@ -25,7 +21,7 @@ export function AuditFilters() {
       data-pending={pending || undefined}
       onSubmit={(e) => {
         e.preventDefault();
-        void setParams({ ...Object.fromEntries(FIELDS.map((f) => [f, draft[f].trim() || null])), page: 1 });
+        submit();
       }}
     >
       {FIELDS.map((f) => (
@@ -35,7 +31,7 @@ export function AuditFilters() {
             id={`audit-${f}`}
             type={f === "from" || f === "to" ? "date" : "text"}
             value={draft[f]}
-            onChange={(e) => setDraft((d) => ({ ...d, [f]: e.target.value }))}
+            onChange={(e) => set(f, e.target.value)}
             placeholder={placeholder[f]}
             className="w-36"
             maxLength={128}
@@ -47,10 +43,7 @@ export function AuditFilters() {
       <Button
         type="button"
         variant="ghost"
-        onClick={() => {
-          setDraft(Object.fromEntries(FIELDS.map((f) => [f, ""])) as Record<Field, string>);
-          void setParams(null);
-        }}
+        onClick={reset}
       >
         <X className="size-4" />{t("reset")}
       </Button>

@@ -1,32 +1,27 @@
 "use client";
 import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useQueryStates } from "nuqs";
-import { useState, useTransition } from "react";
 import { trackerParams } from "@/app/(console)/reconciliation/search-params";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useFilterDraft } from "@/components/data/use-filter-draft";
 
 const TEXT = ["from", "to", "min", "max"] as const;
 const CHOICES = ["doc", "type", "status"] as const;
-type Field = (typeof TEXT)[number] | (typeof CHOICES)[number];
+const FIELDS = [...TEXT, ...CHOICES];
 
 /** The tracker's filter: submitting writes the URL and the server renders the matching page. */
 export function TrackerFilters({ options }: { options: Record<(typeof CHOICES)[number], { value: string; label: string }[]> }) {
   const t = useTranslations("reconciliation.filters");
-  const [pending, startTransition] = useTransition();
-  const [params, setParams] = useQueryStates(trackerParams, { shallow: false, startTransition });
-  const fields = [...TEXT, ...CHOICES];
-  const [draft, setDraft] = useState<Record<Field, string>>(() => Object.fromEntries(fields.map((f) => [f, params[f]])) as Record<Field, string>);
-  const set = (f: Field, v: string) => setDraft((d) => ({ ...d, [f]: v }));
+  const { pending, draft, set, submit, reset } = useFilterDraft(trackerParams, FIELDS);
   return (
     <form
       className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4"
       data-pending={pending || undefined}
       onSubmit={(e) => {
         e.preventDefault();
-        void setParams({ ...Object.fromEntries(fields.map((f) => [f, draft[f].trim() || null])), page: 1 });
+        submit();
       }}
     >
       {TEXT.map((f) => (
@@ -46,7 +41,7 @@ export function TrackerFilters({ options }: { options: Record<(typeof CHOICES)[n
         </div>
       ))}
       <Button type="submit" data-testid="recon-search"><Search className="size-4" />{t("search")}</Button>
-      <Button type="button" variant="ghost" onClick={() => { setDraft(Object.fromEntries(fields.map((f) => [f, ""])) as Record<Field, string>); void setParams(null); }}>
+      <Button type="button" variant="ghost" onClick={reset}>
         <X className="size-4" />{t("reset")}
       </Button>
     </form>
