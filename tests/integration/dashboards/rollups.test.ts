@@ -82,12 +82,13 @@ describe("dashboard rollups", () => {
       { source: "PLATFORM_PUSH" });
     expect(created.every((c) => c.ok)).toBe(true);
 
-    const pick = async (status: "PAID" | "SHIPPED" | "DELIVERED", skip = 0) =>
-      (await db().order.findFirstOrThrow({ where: { status, isTest: false, receiverRegion: "华东" }, orderBy: { placedAt: "desc" }, skip, select: { id: true, paidFen: true, customerId: true } }));
+    // Orders created in the same millisecond tie on placedAt, so exclude earlier picks by id rather than skipping.
+    const pick = async (status: "PAID" | "SHIPPED" | "DELIVERED", exclude: string[] = []) =>
+      (await db().order.findFirstOrThrow({ where: { status, isTest: false, receiverRegion: "华东", id: { notIn: exclude } }, orderBy: [{ placedAt: "desc" }, { id: "asc" }], select: { id: true, paidFen: true, customerId: true } }));
     const held = await pick("PAID");
     await performOrderAction(db(), admin, { action: "hold", orderId: held.id, idempotencyKey: key(), reason: "看板测试：拦截" });
     await performOrderAction(db(), admin, { action: "release", orderId: held.id, idempotencyKey: key() });
-    const shipped = await pick("PAID", 1);
+    const shipped = await pick("PAID", [held.id]);
     await performOrderAction(db(), admin, { action: "confirmShipment", orderId: shipped.id, idempotencyKey: key(), carrierCode: "ZTO", trackingNo: `DASH${Date.now()}` });
     const refunded = await pick("DELIVERED");
     await performOrderAction(db(), admin, { action: "requestRefund", orderId: refunded.id, idempotencyKey: key(), amountFen: refunded.paidFen, reason: "看板测试：退款" });
