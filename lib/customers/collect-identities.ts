@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../db/row-id";
 import type { Db } from "../db/client";
 import { evidenceFromOrder, type IdentityEvidence, type OrderForEvidence } from "./evidence-from-order";
 
@@ -64,7 +64,7 @@ async function assignCustomers(db: Db, orders: OrderRow[]) {
     const buyer = buyerKeys.get(o.id);
     let customerId = buyer ? known.get(buyer) : undefined;
     if (!customerId) {
-      customerId = randomUUID();
+      customerId = newRowId();
       const phone = o.receiverPhone && /^1\d{10}$/.test(o.receiverPhone) ? o.receiverPhone : null; // never a masked copy
       created.push({ id: customerId, displayName: o.receiverName.trim() || o.buyerNick?.trim() || "—", phone });
       if (buyer) known.set(buyer, customerId); // a second order of the same buyer in this batch joins it
@@ -83,7 +83,7 @@ async function insertEvidence(db: Db, evidence: IdentityEvidence[]): Promise<num
   const col = <K extends keyof IdentityEvidence>(k: K) => evidence.map((e) => e[k]);
   return db.$executeRaw`
     INSERT INTO customer_identities (id, customer_id, kind, value_hash, display, source_order_id)
-    SELECT * FROM unnest(${evidence.map(() => randomUUID())}::text[], ${col("customerId")}::text[], ${col("kind")}::text[],
+    SELECT * FROM unnest(${evidence.map(() => newRowId())}::text[], ${col("customerId")}::text[], ${col("kind")}::text[],
       ${col("valueHash")}::text[], ${col("display")}::text[], ${col("sourceOrderId")}::text[])
     ON CONFLICT (source_order_id, kind, value_hash) DO NOTHING`;
 }

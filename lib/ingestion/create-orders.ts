@@ -3,7 +3,7 @@
  * statements for the whole set (orders, items, payments, refunds, shipments, status log, outbox,
  * routing) instead of a dozen round trips per order — what makes batches of 100 fast.
  */
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../db/row-id";
 import { SYSTEM_ACTOR_NAME } from "../access/actor";
 import type { Prisma } from "../db/client";
 import { loadRoutingRules, reserveForOrder, stockSnapshot } from "../routing/route-order";
@@ -38,7 +38,7 @@ const ORDER_COLUMNS: Column<OrderRow>[] = [
 ];
 type ItemRow = { it: CanonicalOrder["items"][number]; orderId: string };
 const ITEM_COLUMNS: Column<ItemRow>[] = [
-  ["id", "text", () => randomUUID()], ["order_id", "text", (r) => r.orderId], ["sku_code", "text", (r) => r.it.skuCode],
+  ["id", "text", () => newRowId()], ["order_id", "text", (r) => r.orderId], ["sku_code", "text", (r) => r.it.skuCode],
   ["title", "text", (r) => (r.it.variant ? `${r.it.title}（${r.it.variant}）` : r.it.title)], ["quantity", "int", (r) => r.it.quantity],
   ["unit_price_fen", "int", (r) => r.it.unitPriceFen], ["discount_fen", "int", (r) => r.it.discountFen], ["paid_fen", "int", (r) => r.it.paidFen],
 ];
@@ -49,13 +49,13 @@ const PAYMENT_COLUMNS: Column<PaymentRow>[] = [
 ];
 type RefundRow = { r: CanonicalOrder["refunds"][number]; orderId: string; modifiedAt: Date; refundNo: string };
 const REFUND_COLUMNS: Column<RefundRow>[] = [
-  ["id", "text", () => randomUUID()], ["refund_no", "text", (x) => x.refundNo], ["order_id", "text", (x) => x.orderId], ["platform_refund_id", "text", (x) => x.r.platformRefundId],
+  ["id", "text", () => newRowId()], ["refund_no", "text", (x) => x.refundNo], ["order_id", "text", (x) => x.orderId], ["platform_refund_id", "text", (x) => x.r.platformRefundId],
   ["amount_fen", "int", (x) => x.r.amountFen], ["reason", "text", (x) => x.r.reason ?? null], ["status", '"RefundStatus"', (x) => x.r.status],
   ["requested_at", "timestamptz", (x) => x.r.requestedAt], ["completed_at", "timestamptz", (x) => (x.r.status === "COMPLETED" ? x.modifiedAt : null)],
 ];
 type ShipmentRow = { orderId: string; carrierCode: string; trackingNo: string; shippedAt: Date };
 const SHIPMENT_COLUMNS: Column<ShipmentRow>[] = [
-  ["id", "text", () => randomUUID()], ["order_id", "text", (s) => s.orderId], ["carrier_code", "text", (s) => s.carrierCode],
+  ["id", "text", () => newRowId()], ["order_id", "text", (s) => s.orderId], ["carrier_code", "text", (s) => s.carrierCode],
   ["tracking_no", "text", (s) => s.trackingNo], ["shipped_at", "timestamptz", (s) => s.shippedAt],
 ];
 type LogRow = { orderId: string; to: string; reason: string | null; source: string };
@@ -80,7 +80,7 @@ const ROUTING_COLUMNS: Column<RoutingRow>[] = [
 export async function createOrders(tx: Tx, channelId: string, list: NewOrder[], source: IngestSource): Promise<({ id: string; orderNo: string } | null)[]> {
   if (list.length === 0) return [];
   const orderNos = await nextOrderNos(tx, list.map((n) => n.order.placedAt));
-  const ids = list.map(() => randomUUID());
+  const ids = list.map(() => newRowId());
   const refundedFen = (o: CanonicalOrder) => o.refunds.filter((r) => r.status === "COMPLETED").reduce((s, r) => s + r.amountFen, 0);
   const rows = list.map((n, i) => ({ n, id: ids[i], orderNo: orderNos[i], channelId, refundedFen: refundedFen(n.order) }));
   rows.sort((a, b) => (a.n.order.platformOrderId < b.n.order.platformOrderId ? -1 : a.n.order.platformOrderId > b.n.order.platformOrderId ? 1 : 0));
@@ -117,7 +117,7 @@ async function createPayments(tx: Tx, list: NewOrder[], ids: string[]) {
   });
   if (all.length === 0) return;
   const nos = await nextPayNos(tx, all.map((x) => x.p.paidAt));
-  const rows = all.map((x, k) => ({ ...x, id: randomUUID(), payNo: nos[k] }));
+  const rows = all.map((x, k) => ({ ...x, id: newRowId(), payNo: nos[k] }));
   const inserted = await bulkInsertNew(tx, "payments", PAYMENT_COLUMNS, rows, "provider, provider_txn_id");
   const known = rows.filter((r) => !inserted.has(r.id) && r.p.providerTxnId);
   if (known.length) {

@@ -1,6 +1,6 @@
 /**
- * THE write path of every way in (push, file import, pull; SPEC §1): validate the canonical order,
- * cleanse it, and upsert it idempotently by (channel, platform order id) — an older snapshot (by
+ * THE write path of every way in (push, file import, pull; SPEC §1): take the canonical order its
+ * mapper validated (zod, in runMapper — the only way orders reach here), cleanse it, and upsert it idempotently by (channel, platform order id) — an older snapshot (by
  * the platform's modified time) never overwrites a newer one — with its items, payments, refunds
  * and shipments, the raw payload, the first status-log row, routing for paid orders, and an ingest
  * event for the data-quality figures. A set of orders shares one transaction (batches of a push,
@@ -13,7 +13,7 @@
 import type { Db, DbClient } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus, StatusSource } from "../db/generated/prisma/enums";
-import { canonicalOrderSchema, type CanonicalOrder } from "./canonical-order";
+import type { CanonicalOrder } from "./canonical-order";
 import { bulkInsert, type Column } from "./bulk-insert";
 import { cleanseOrder, type CleanOrder } from "./cleanse-order";
 import { createOrders, type NewOrder } from "./create-orders";
@@ -35,6 +35,7 @@ export interface IngestResult {
 }
 
 export interface IngestInput {
+  /** A mapper's output: runMapper has already validated it against canonicalOrderSchema. */
   order: CanonicalOrder;
   raw: unknown;
 }
@@ -76,8 +77,7 @@ interface Prepared extends NewOrder {
 export async function ingestOrders(db: Db, channel: IngestChannel, inputs: IngestInput[], source: IngestSource): Promise<IngestResult[]> {
   if (inputs.length === 0) return [];
   const keywords = await loadKeywords(db);
-  const prepared: Prepared[] = inputs.map(({ order: o, raw }) => {
-    const order = canonicalOrderSchema.parse(o);
+  const prepared: Prepared[] = inputs.map(({ order, raw }) => {
     const clean = cleanseOrder(order, keywords);
     return { order, clean, cols: orderColumns(order, clean), rawPayload: (raw ?? {}) as Prisma.InputJsonValue };
   });

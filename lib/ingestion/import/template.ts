@@ -52,12 +52,17 @@ export function templateOrders(table: Table): TemplateOrder[] {
   for (const row of table.rows) {
     const no = row.cells["订单号"] ?? "";
     if (!no) loose.push(row);
-    else groups.set(no, [...(groups.get(no) ?? []), row]);
+    else {
+      const group = groups.get(no);
+      if (group) group.push(row);
+      else groups.set(no, [row]);
+    }
   }
   const out: TemplateOrder[] = [];
   for (const [no, rows] of groups) {
     const first = rows[0].cells;
-    const get = (c: Column) => rows.map((r) => r.cells[c] ?? "").find((v) => v !== "") ?? "";
+    // An order's fields may sit on any of its lines (exports repeat them or fill only the first).
+    const get = rows.length === 1 ? (c: Column) => first[c] ?? "" : (c: Column) => rows.map((r) => r.cells[c] ?? "").find((v) => v !== "") ?? "";
     const paidAt = iso(get("付款时间"));
     const payload: Record<string, unknown> = {
       orderNo: no,
