@@ -5,7 +5,8 @@ import { bizDay } from "../time/biz-time";
 import { seedRolesAndUsers } from "../users/seed-users";
 import { generateDemoOrders } from "./generate-orders";
 import { insertDemoChannels, insertDemoOrders } from "./insert-orders";
-import { seedDemoStock } from "../routing/seed-stock";
+import { seedDemoRoutings, seedDemoStock } from "../routing/seed-stock";
+import { seedDemoContactNotes } from "../customers/seed-contact-notes";
 import { seedDemoExceptions } from "../anomalies/seed-exceptions";
 import { backfillCustomers } from "../customers/customer-jobs";
 import { seedReconciliationDemo } from "../reconciliation/seed-reconciliation";
@@ -33,9 +34,11 @@ export async function seedDemo(url: string, opts: SeedOptions = {}) {
     await insertDemoOrders(pool, generateDemoOrders({ seed: opts.seed ?? 2026, count, endDay: opts.endDay ?? bizDay(new Date()), days: 30, startIndex: 0 }));
     const seconds = (performance.now() - started) / 1000;
     await seedDemoStock(pool); // routing needs stock (issue 3)
+    await seedDemoRoutings(pool); // the warehouse each paid demo order went to (dashboards' warehouse tier)
     const customerDb = createDb(url, 2);
     try {
       await backfillCustomers(customerDb); // the 客户 page has evidence, proposals and tags at first start (issue 9)
+      await seedDemoContactNotes(pool); // contact histories, and the inquiry rate's numerator
     } finally {
       await customerDb.$disconnect();
     }

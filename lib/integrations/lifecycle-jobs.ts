@@ -4,7 +4,6 @@ import { integrationJob, type RetryPolicy } from "./integration-job";
 import { kuaidi100QueryConfig } from "./logistics/kuaidi100";
 import { pollTracking } from "./logistics/poll-tracking";
 import { rematchParkedCallbacks } from "./rematch-parked";
-import { scanStaleOrders } from "./scan-stale-orders";
 import { scanUnlinkedPayments } from "./scan-unlinked-payments";
 import { pushOrderToWms } from "./wms/push-order-to-wms";
 import { wmsConfig, type WmsConfig } from "./wms/wms-config";
@@ -34,6 +33,5 @@ export function lifecycleJobs(opts: { retry?: RetryPolicy; wms?: WmsConfig; disp
     { name: "inbound-rematch", cron: "*/10 * * * *", handler: (ctx) => rematchParkedCallbacks(ctx.db, { webBaseUrl: ctx.webBaseUrl }) },
     integrationJob("logistics-poll", (ctx) => pollTracking(ctx.db, { query: kuaidi100QueryConfig(ctx.webBaseUrl) }), { cron: "0 */6 * * *", retry: opts.retry }),
     { name: "unlinked-payments-scan", cron: "0 2 * * *", handler: (ctx) => scanUnlinkedPayments(ctx.db) },
-    { name: "stale-orders-scan", cron: "*/15 * * * *", handler: (ctx) => scanStaleOrders(ctx.db) },
   ];
 }

@@ -63,8 +63,16 @@ export const JOBS: JobDefinition[] = [
   ...dashboardJobs(),
 ];
 
-/** Creates the queues, schedules and workers on a started pg-boss. */
+/**
+ * Creates the queues, schedules and workers on a started pg-boss. With the whole registry, a
+ * schedule stored by an older version for a job that no longer has one is removed, so a retired
+ * cron job stops being queued for nobody.
+ */
 export async function registerJobs(boss: PgBoss, ctx: JobContext, jobs: JobDefinition[] = JOBS): Promise<void> {
+  if (jobs === JOBS) {
+    const scheduled = new Set(jobs.filter((j) => j.cron).map((j) => j.name));
+    for (const s of await boss.getSchedules()) if (!scheduled.has(s.name)) await boss.unschedule(s.name);
+  }
   for (const job of jobs) {
     if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name, { name: job.name, ...job.queueOptions });
     else if (job.queueOptions) await boss.updateQueue(job.name, { name: job.name, ...job.queueOptions });

@@ -8,3 +8,23 @@ export async function seedDemoStock(db: { query: (sql: string) => Promise<unknow
     SELECT w.id, s.sku_code, 200 FROM warehouses w CROSS JOIN (SELECT DISTINCT sku_code FROM order_items) s
     ON CONFLICT DO NOTHING`);
 }
+
+/**
+ * Demo routing: every paid demo order records the warehouse its region's rule (else the fallback)
+ * sends it to, as ingestion would have — so the dashboards' warehouse tier has real rows instead of
+ * 未分仓. Historical demo orders reserve nothing: the seeded stock is what is free today. Set-based
+ * and idempotent (orders that already have a routing keep it).
+ */
+export async function seedDemoRoutings(db: { query: (sql: string) => Promise<unknown> }): Promise<void> {
+  await db.query(`
+    INSERT INTO order_routings (order_id, warehouse_id, status, reserved, routed_at)
+    SELECT o.id, w.warehouse_id, 'ROUTED', '[]'::jsonb, o.paid_at
+    FROM orders o
+    CROSS JOIN LATERAL (
+      SELECT r.warehouse_id FROM routing_rules r
+      WHERE r.active AND (r.kind = 'FALLBACK' OR (r.kind = 'REGION' AND r.match_value = o.receiver_region))
+      ORDER BY r.priority, r.kind = 'FALLBACK', r.id LIMIT 1
+    ) w
+    WHERE o.paid_at IS NOT NULL
+    ON CONFLICT (order_id) DO NOTHING`);
+}

@@ -22,4 +22,22 @@ describe("integration heartbeat job", () => {
       await worker.stop();
     }
   });
+
+  it("drops the stored schedule of a cron job the registry no longer has (a retired job is not queued for nobody)", async () => {
+    const first = await startWorker({ databaseUrl: inject("databaseUrl") });
+    try {
+      await first.boss.createQueue("retired-scan");
+      await first.boss.schedule("retired-scan", "*/15 * * * *");
+    } finally {
+      await first.stop();
+    }
+    const second = await startWorker({ databaseUrl: inject("databaseUrl") });
+    try {
+      const names = (await second.boss.getSchedules()).map((s) => s.name);
+      expect(names).not.toContain("retired-scan");
+      expect(names).toContain("anomaly-scan");
+    } finally {
+      await second.stop();
+    }
+  });
 });

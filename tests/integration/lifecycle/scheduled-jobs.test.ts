@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { evaluateRules } from "../../../lib/anomalies/evaluate-rules";
 import { alertDownPeers } from "../../../lib/integrations/peer-alerts";
 import { startFakeKuaidi100 } from "../../../lib/integrations/logistics/fake-kuaidi100";
 import { kuaidi100QueryConfig } from "../../../lib/integrations/logistics/kuaidi100";
 import { pollTracking } from "../../../lib/integrations/logistics/poll-tracking";
-import { scanStaleOrders } from "../../../lib/integrations/scan-stale-orders";
 import { scanUnlinkedPayments } from "../../../lib/integrations/scan-unlinked-payments";
 import { JOBS } from "../../../lib/jobs/registry";
 import { runIntegrationHeartbeat } from "../../../lib/jobs/integration-heartbeat";
@@ -15,7 +15,7 @@ describe("lifecycle scheduled jobs", () => {
   it("are registered with their crons in the business zone", () => {
     const crons = Object.fromEntries(JOBS.map((j) => [j.name, j.cron]));
     expect(crons).toMatchObject({
-      "unlinked-payments-scan": "0 2 * * *", "logistics-poll": "0 */6 * * *", "stale-orders-scan": "*/15 * * * *",
+      "unlinked-payments-scan": "0 2 * * *", "logistics-poll": "0 */6 * * *", "anomaly-scan": "*/5 * * * *",
       "outbox-dispatch": "* * * * *", "inbound-rematch": "*/10 * * * *",
     });
     expect(JOBS.find((j) => j.name === "wms-push")).toMatchObject({ events: ["ORDER_PAID"], queueOptions: { retryBackoff: true } });
@@ -32,7 +32,7 @@ describe("lifecycle scheduled jobs", () => {
     expect(second.raised).toBe(0);
   });
 
-  it("stale timers: paid not pushed, paid not shipped after 2 h, shipped without logistics for 48 h — each raised once", async () => {
+  it("stale timers (the anomaly rules): paid not pushed, paid not shipped after 2 h, shipped without logistics for 48 h — each raised once", async () => {
     const db = testDb();
     const now = new Date();
     const paid = await createTestOrder(db, { status: "PAID" });
@@ -41,14 +41,17 @@ describe("lifecycle scheduled jobs", () => {
     const fresh = await createTestOrder(db, { status: "PAID" });
     await db.order.updateMany({ where: { id: { in: [paid.id, pushed.id, shipped.id] } }, data: { paidAt: new Date(now.getTime() - 3 * 3_600_000) } });
     await db.shipment.create({ data: { orderId: shipped.id, carrierCode: "SF", trackingNo: `SF${randomUUID().slice(0, 10)}`, shippedAt: new Date(now.getTime() - 49 * 3_600_000) } });
-    await scanStaleOrders(db, now);
-    const kinds = async (orderId: string) => (await db.orderAlert.findMany({ where: { orderId }, select: { kind: true } })).map((a) => a.kind).sort();
-    expect(await kinds(paid.id)).toEqual(["STALE_PAID_NOT_PUSHED", "STALE_PAID_NOT_SHIPPED"]);
-    expect(await kinds(pushed.id)).toEqual(["STALE_PAID_NOT_SHIPPED"]);
-    expect(await kinds(shipped.id)).toEqual(["STALE_NO_LOGISTICS"]);
-    expect(await kinds(fresh.id)).toEqual([]);
-    await scanStaleOrders(db, now);
-    expect(await kinds(paid.id)).toHaveLength(2);
+    const orderIds = [paid.id, pushed.id, shipped.id, fresh.id];
+    const timers = ["PAID_NOT_PUSHED", "PAID_NOT_SHIPPED", "NO_LOGISTICS"] as const;
+    await evaluateRules(db, { now, orderIds, only: timers });
+    const open = async (orderId: string) =>
+      (await db.orderException.findMany({ where: { orderId, status: { in: ["OPEN", "CLAIMED"] }, ruleCode: { in: [...timers] } }, select: { ruleCode: true } })).map((x) => x.ruleCode).sort();
+    expect(await open(paid.id)).toEqual(["PAID_NOT_PUSHED", "PAID_NOT_SHIPPED"]);
+    expect(await open(pushed.id)).toEqual(["PAID_NOT_SHIPPED"]);
+    expect(await open(shipped.id)).toEqual(["NO_LOGISTICS"]);
+    expect(await open(fresh.id)).toEqual([]);
+    await evaluateRules(db, { now, orderIds, only: timers });
+    expect(await open(paid.id)).toHaveLength(2);
   });
 
   it("heartbeat: a peer that stops answering raises a PEER_DOWN alert", async () => {
