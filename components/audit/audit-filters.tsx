@@ -1,10 +1,9 @@
 "use client";
-import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { auditSearchParams } from "@/app/(console)/audit/search-params";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { FilterForm } from "@/components/data/filter-form";
 import { useFilterDraft } from "@/components/data/use-filter-draft";
 
 const FIELDS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
@@ -16,14 +15,7 @@ export function AuditFilters() {
   const placeholder: Partial<Record<(typeof FIELDS)[number], string>> = { actor: t("actorPlaceholder"), action: t("actionPlaceholder"), entityType: t("entityPlaceholder") };
 
   return (
-    <form
-      className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4"
-      data-pending={pending || undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <FilterForm pending={pending} onSubmit={submit} onReset={reset} searchLabel={t("search")} resetLabel={t("reset")} searchTestId="audit-search">
       {FIELDS.map((f) => (
         <div key={f} className="space-y-1">
           <Label htmlFor={`audit-${f}`} className="text-xs">{t(f)}</Label>
@@ -39,14 +31,6 @@ export function AuditFilters() {
           />
         </div>
       ))}
-      <Button type="submit" data-testid="audit-search"><Search className="size-4" />{t("search")}</Button>
-      <Button
-        type="button"
-        variant="ghost"
-        onClick={reset}
-      >
-        <X className="size-4" />{t("reset")}
-      </Button>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
-import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { trackerParams } from "@/app/(console)/reconciliation/search-params";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { FilterForm } from "@/components/data/filter-form";
 import { useFilterDraft } from "@/components/data/use-filter-draft";
 
 const TEXT = ["from", "to", "min", "max"] as const;
@@ -16,14 +15,7 @@ export function TrackerFilters({ options }: { options: Record<(typeof CHOICES)[n
   const t = useTranslations("reconciliation.filters");
   const { pending, draft, set, submit, reset } = useFilterDraft(trackerParams, FIELDS);
   return (
-    <form
-      className="flex flex-wrap items-end gap-3 rounded-lg border bg-card p-4"
-      data-pending={pending || undefined}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <FilterForm pending={pending} onSubmit={submit} onReset={reset} searchLabel={t("search")} resetLabel={t("reset")} searchTestId="recon-search">
       {TEXT.map((f) => (
         <div key={f} className="space-y-1">
           <Label htmlFor={`recon-${f}`} className="text-xs">{t(f)}</Label>
@@ -40,10 +32,6 @@ export function TrackerFilters({ options }: { options: Record<(typeof CHOICES)[n
           </select>
         </div>
       ))}
-      <Button type="submit" data-testid="recon-search"><Search className="size-4" />{t("search")}</Button>
-      <Button type="button" variant="ghost" onClick={reset}>
-        <X className="size-4" />{t("reset")}
-      </Button>
-    </form>
+    </FilterForm>
   );
 }

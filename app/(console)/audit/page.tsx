@@ -3,9 +3,9 @@ import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
 import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
 import { AuditFilters } from "@/components/audit/audit-filters";
-import { AuditPager } from "@/components/audit/audit-pager";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ChainStatus } from "@/components/audit/chain-status";
+import { UrlPager } from "@/components/data/url-pager";
 import { ExportButton } from "@/components/exports/export-button";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { can } from "@/lib/access/actor";
@@ -47,10 +47,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : result ? (
         <div className="space-y-3">
           <div className="rounded-lg border bg-card"><AuditTable rows={result.rows} /></div>
-          <AuditPager
+          <UrlPager
             page={result.page}
             pageCount={result.pageCount}
             totalText={result.totalCapped ? t("access.audit.totalCapped", { total: result.total }) : t("access.audit.total", { total: result.total })}
+            labels={{ page: t("access.audit.page", { page: result.page, pageCount: result.pageCount }), prev: t("access.audit.prev"), next: t("access.audit.next") }}
           />
         </div>
       ) : null}
