@@ -1,5 +1,8 @@
-import type { Prisma } from "../db/generated/prisma/client";
+import { Prisma } from "../db/generated/prisma/client";
 import type { Actor } from "./actor";
+
+/** No region assigned means nothing to see, never everything: a region no order has. */
+const NO_REGION = "\u0000";
 
 /**
  * Row scope as a Prisma filter: a CS agent sees only their assigned shops, a regional manager only
@@ -10,9 +13,26 @@ export function orderScope(actor: Actor): Prisma.OrderWhereInput {
     case "CHANNELS":
       return { channelId: { in: [...actor.channelIds] } };
     case "REGION":
-      // No region assigned means nothing to see, never everything.
-      return { receiverRegion: actor.region ?? "\u0000" };
+      return { receiverRegion: actor.region ?? NO_REGION };
     default:
       return {};
+  }
+}
+
+/**
+ * The same row scope as a SQL condition on the `orders` row aliased `alias`, for raw queries:
+ * `WHERE ... AND ${orderScopeSql(actor, "o")}`. A missing order row (LEFT JOIN) is out of any
+ * limited scope.
+ */
+export function orderScopeSql(actor: Actor, alias: string): Prisma.Sql {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`bad SQL alias: ${alias}`);
+  const o = Prisma.raw(alias);
+  switch (actor.rowScope) {
+    case "CHANNELS":
+      return Prisma.sql`${o}.channel_id = ANY(${[...actor.channelIds]}::text[])`;
+    case "REGION":
+      return Prisma.sql`${o}.receiver_region = ${actor.region ?? NO_REGION}`;
+    default:
+      return Prisma.sql`TRUE`;
   }
 }

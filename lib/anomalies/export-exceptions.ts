@@ -5,7 +5,7 @@ import { AppError } from "../errors/app-error";
 import { tableFile, type ExportFormat } from "../exports/table-file";
 import { formatBizTime, bizDay } from "../time/biz-time";
 import { fenToYuanString } from "../money/fen";
-import { ExceptionQuery, exceptionWhere, canSeeWorkbench, type ExceptionQueryInput } from "./list-exceptions";
+import { exceptionWhere, canSeeWorkbench, parseExceptionQuery } from "./list-exceptions";
 
 /** Exports need the export permission and a row cap of their own (SPEC §7), besides seeing the workbench. */
 export function exportFileFor(actor: Actor) {
@@ -14,10 +14,10 @@ export function exportFileFor(actor: Actor) {
   if (actor.exportRowCap <= 0) throw new AppError("FORBIDDEN", { permission: "order.export" });
 }
 
-/** The workbench's current filter as XLSX/CSV (labels from the caller's locale); audited. */
-export async function exportExceptions(db: Db, actor: Actor, input: ExceptionQueryInput, format: ExportFormat, names: (key: string) => string) {
+/** The workbench's current filter (as in the URL; checked here) as XLSX/CSV (labels from the caller's locale); audited. */
+export async function exportExceptions(db: Db, actor: Actor, input: Record<string, string | undefined>, format: ExportFormat, names: (key: string) => string) {
   exportFileFor(actor);
-  const q = ExceptionQuery.parse(input);
+  const q = parseExceptionQuery(input);
   const where = exceptionWhere(actor, q);
   const count = await db.orderException.count({ where, take: actor.exportRowCap + 1 });
   if (count > actor.exportRowCap) throw new AppError("EXPORT_TOO_LARGE", { cap: actor.exportRowCap });

@@ -33,14 +33,18 @@ export const FixInput = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-/** Locks the exceptions (in the caller's scope) for one change; any missing one fails the whole batch. */
+/**
+ * Locks the exceptions for one change, then reads them (in the caller's scope) — in that order, so a
+ * concurrent change waits and is then judged on what the first one left. Any missing one fails the
+ * whole batch.
+ */
 async function lockInScope(tx: Prisma.TransactionClient, actor: Actor, exceptionIds: string[]) {
+  await tx.$executeRaw`SELECT 1 FROM order_exceptions WHERE id = ANY(${exceptionIds}::text[]) ORDER BY id FOR UPDATE`;
   const rows = await tx.orderException.findMany({
     where: { AND: [{ id: { in: exceptionIds } }, exceptionScope(actor)] },
     select: { id: true, status: true, assigneeId: true, orderId: true, ruleCode: true },
   });
   if (rows.length !== new Set(exceptionIds).size) throw new AppError("EXCEPTION_NOT_FOUND");
-  await tx.$executeRaw`SELECT 1 FROM order_exceptions WHERE id = ANY(${exceptionIds}::text[]) FOR UPDATE`;
   return rows;
 }
 

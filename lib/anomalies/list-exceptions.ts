@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { assertCan, can, type Actor } from "../access/actor";
-import { orderScope } from "../access/scope";
+import { orderScope, orderScopeSql } from "../access/scope";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/prisma/client";
+import { Prisma } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
 import { exceptionScope } from "./handle-exception";
 import { APPROVAL_RULES, RULE_CODES } from "./rules";
@@ -23,11 +23,18 @@ export const ExceptionQuery = z.object({
 export type ExceptionQueryInput = z.input<typeof ExceptionQuery>;
 export type ExceptionQueryParsed = z.infer<typeof ExceptionQuery>;
 
+/** The filters from a request: anything malformed is INVALID_INPUT, never a 500. */
+export function parseExceptionQuery(input: unknown): ExceptionQueryParsed {
+  const parsed = ExceptionQuery.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { issues: parsed.error.issues.map((i) => i.path.join(".")) });
+  return parsed.data;
+}
+
 /** May open the workbench: handlers, and approvers (who see it to decide). */
 export const canSeeWorkbench = (actor: Actor) => can(actor, "exception.handle") || can(actor, "exception.approve");
 
 export function exceptionWhere(actor: Actor, q: ExceptionQueryParsed, now = new Date()): Prisma.OrderExceptionWhereInput {
-  const and: Prisma.OrderExceptionWhereInput[] = [exceptionScope(actor)];
+  const and: Prisma.OrderExceptionWhereInput[] = [visibleExceptions(actor)];
   if (q.status === "OPEN_ALL") and.push({ status: { in: ["OPEN", "CLAIMED"] } });
   else if (q.status !== "ALL") and.push({ status: q.status });
   if (q.rule) and.push({ ruleCode: q.rule });
@@ -37,13 +44,24 @@ export function exceptionWhere(actor: Actor, q: ExceptionQueryParsed, now = new 
   else if (q.assignee === "none") and.push({ assigneeId: null });
   else if (q.assignee) and.push({ assigneeId: q.assignee });
   if (q.minAgeHours) and.push({ openedAt: { lte: new Date(now.getTime() - q.minAgeHours * 3_600_000) } });
-  and.push(approverLimit(actor));
   return { AND: and };
 }
 
+const APPROVAL_CODES = Object.keys(APPROVAL_RULES);
+const approvalsOnly = (actor: Actor) => !can(actor, "exception.handle");
+
 /** Approvers who do not handle exceptions see only the approvals. */
-export const approverLimit = (actor: Actor): Prisma.OrderExceptionWhereInput =>
-  can(actor, "exception.handle") ? {} : { ruleCode: { in: Object.keys(APPROVAL_RULES) } };
+const approverLimit = (actor: Actor): Prisma.OrderExceptionWhereInput => (approvalsOnly(actor) ? { ruleCode: { in: APPROVAL_CODES } } : {});
+
+/** What a workbench viewer may see of the exceptions: their row scope, and for approvers only the approvals. */
+export const visibleExceptions = (actor: Actor): Prisma.OrderExceptionWhereInput => ({ AND: [exceptionScope(actor), approverLimit(actor)] });
+
+/**
+ * visibleExceptions as SQL, for raw queries over `order_exceptions x LEFT JOIN orders o`:
+ * `WHERE ... AND ${visibleExceptionsSql(actor)}`.
+ */
+export const visibleExceptionsSql = (actor: Actor): Prisma.Sql => Prisma.sql`${orderScopeSql(actor, "o")}${
+  approvalsOnly(actor) ? Prisma.sql` AND x.rule_code = ANY(${APPROVAL_CODES}::text[])` : Prisma.empty}`;
 
 const ROW_SELECT = {
   id: true, ruleCode: true, severity: true, status: true, channelId: true, detail: true, openedAt: true, dueAt: true, closedAt: true,
@@ -57,7 +75,7 @@ export type ExceptionRow = Prisma.OrderExceptionGetPayload<{ select: typeof ROW_
 /** The queue: most urgent first (SLA deadline), then newest. */
 export async function listExceptions(db: Db, actor: Actor, input: ExceptionQueryInput) {
   if (!canSeeWorkbench(actor)) throw new AppError("FORBIDDEN", { permission: "exception.handle" });
-  const q = ExceptionQuery.parse(input);
+  const q = parseExceptionQuery(input);
   const where = exceptionWhere(actor, q);
   const [rows, total] = await Promise.all([queuePage(db, where, q), db.orderException.count({ where })]);
   return { rows, total, page: q.page, size: q.size };
@@ -87,7 +105,7 @@ async function queuePage(db: Db, where: Prisma.OrderExceptionWhereInput, q: Exce
 export async function getExceptionDetail(db: Db, actor: Actor, id: string) {
   if (!canSeeWorkbench(actor)) throw new AppError("FORBIDDEN", { permission: "exception.handle" });
   const ex = await db.orderException.findFirst({
-    where: { AND: [{ id }, exceptionScope(actor)] },
+    where: { AND: [{ id }, visibleExceptions(actor)] },
     select: {
       ...ROW_SELECT, neededPerson: true,
       events: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, body: true, actorName: true, targetId: true, createdAt: true } },
@@ -130,7 +148,7 @@ export async function listAssignees(db: Db, actor: Actor) {
 export async function listOrderExceptions(db: Db, actor: Actor, orderId: string) {
   if (!canSeeWorkbench(actor)) return [];
   return db.orderException.findMany({
-    where: { AND: [{ orderId }, exceptionScope(actor)] },
+    where: { AND: [{ orderId }, visibleExceptions(actor)] },
     select: { id: true, ruleCode: true, severity: true, status: true, openedAt: true, closedAt: true, resolutionCode: true, closeReason: true,
       events: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, body: true, actorName: true, createdAt: true } } },
     orderBy: { openedAt: "desc" },

@@ -1,7 +1,6 @@
 import type { Actor } from "../access/actor";
 import type { Db } from "../db/client";
-import { exceptionScope } from "./handle-exception";
-import { approverLimit, canSeeWorkbench } from "./list-exceptions";
+import { canSeeWorkbench, visibleExceptions } from "./list-exceptions";
 
 // Someone who never opened the bell sees the last day's exceptions as new, not the whole history.
 const FIRST_LOOK_MS = 24 * 3_600_000;
@@ -14,7 +13,7 @@ export async function getNotifications(db: Db, actor: Actor, now = new Date()) {
   if (!canSeeWorkbench(actor)) return { unread: 0, items: [] };
   const cursor = await db.notificationCursor.findUnique({ where: { userId: actor.id } });
   const since = cursor?.seenAt ?? new Date(now.getTime() - FIRST_LOOK_MS);
-  const where = { AND: [exceptionScope(actor), approverLimit(actor), { openedAt: { gt: since } }, { status: { in: ["OPEN" as const, "CLAIMED" as const] } }] };
+  const where = { AND: [visibleExceptions(actor), { openedAt: { gt: since } }, { status: { in: ["OPEN" as const, "CLAIMED" as const] } }] };
   const [unread, items] = await Promise.all([
     db.orderException.count({ where }),
     db.orderException.findMany({

@@ -2,20 +2,17 @@ import { z } from "zod";
 import type { Actor } from "../access/actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
 import { exportFileFor } from "./export-exceptions";
-import { canSeeWorkbench } from "./list-exceptions";
+import { canSeeWorkbench, visibleExceptionsSql } from "./list-exceptions";
 import { addBizDays, bizDay, bizDayRange } from "../time/biz-time";
 import { tableFile, type ExportFormat } from "../exports/table-file";
 
-/** Week starting on a business-zone Monday (YYYY-MM-DD); default: the current week. */
-export const WeekInput = z.object({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+/** Week starting on a business-zone Monday (a real YYYY-MM-DD day); default: the current week. */
+export const WeekInput = z.object({ week: z.iso.date().optional() });
 
 export function weekRange(week: string | undefined, now = new Date()): { start: string; gte: Date; lt: Date } {
   const day = week ?? bizDay(now);
-  const { gte } = bizDayRange(day);
-  if (Number.isNaN(gte.getTime())) throw new AppError("INVALID_INPUT", { field: "week" });
   const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
   const start = addBizDays(day, -weekday);
   return { start, gte: bizDayRange(start).gte, lt: bizDayRange(addBizDays(start, 7)).gte };
@@ -27,10 +24,10 @@ export function weekRange(week: string | undefined, now = new Date()): { start: 
  */
 export async function weeklyFigures(db: Db, actor: Actor, input: z.infer<typeof WeekInput>) {
   if (!canSeeWorkbench(actor)) throw new AppError("FORBIDDEN", { permission: "exception.handle" });
-  const range = weekRange(WeekInput.parse(input).week);
-  const scope = actor.rowScope === "ALL" ? Prisma.empty
-    : actor.rowScope === "CHANNELS" ? Prisma.sql`AND x.channel_id = ANY(${[...actor.channelIds]}::text[])`
-    : Prisma.sql`AND o.receiver_region = ${actor.region ?? "\u0000"}`;
+  const parsed = WeekInput.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { field: "week" });
+  const range = weekRange(parsed.data.week);
+  const scope = visibleExceptionsSql(actor);
   const byRule = await db.$queryRaw<{ ruleCode: string; opened: number; open: number; resolved: number; autoClosed: number; neededPerson: number; medianMinutes: number | null }[]>`
     SELECT x.rule_code AS "ruleCode", count(*)::int AS opened,
            count(*) FILTER (WHERE x.status IN ('OPEN', 'CLAIMED'))::int AS open,
@@ -39,18 +36,18 @@ export async function weeklyFigures(db: Db, actor: Actor, input: z.infer<typeof 
            count(*) FILTER (WHERE x.needed_person)::int AS "neededPerson",
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM x.closed_at - x.opened_at) / 60) FILTER (WHERE x.closed_at IS NOT NULL))::float8 AS "medianMinutes"
     FROM order_exceptions x LEFT JOIN orders o ON o.id = x.order_id
-    WHERE x.opened_at >= ${range.gte} AND x.opened_at < ${range.lt} ${scope}
+    WHERE x.opened_at >= ${range.gte} AND x.opened_at < ${range.lt} AND ${scope}
     GROUP BY x.rule_code ORDER BY opened DESC`;
   const byResolution = await db.$queryRaw<{ resolution: string; count: number }[]>`
     SELECT COALESCE(x.resolution_code, x.close_reason, 'OPEN') AS resolution, count(*)::int AS count
     FROM order_exceptions x LEFT JOIN orders o ON o.id = x.order_id
-    WHERE x.opened_at >= ${range.gte} AND x.opened_at < ${range.lt} ${scope}
+    WHERE x.opened_at >= ${range.gte} AND x.opened_at < ${range.lt} AND ${scope}
     GROUP BY 1 ORDER BY 2 DESC`;
   const [total] = await db.$queryRaw<{ opened: number; closed: number; neededPerson: number; medianMinutes: number | null }[]>`
     SELECT count(*)::int AS opened, count(x.closed_at)::int AS closed, count(*) FILTER (WHERE x.needed_person)::int AS "neededPerson",
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM x.closed_at - x.opened_at) / 60) FILTER (WHERE x.closed_at IS NOT NULL))::float8 AS "medianMinutes"
     FROM order_exceptions x LEFT JOIN orders o ON o.id = x.order_id
-    WHERE x.opened_at >= ${range.gte} AND x.opened_at < ${range.lt} ${scope}`;
+    WHERE x.opened_at >= ${range.gte} AND x.opened_at < ${range.lt} AND ${scope}`;
   return { week: range.start, byRule, byResolution, total: { ...total, neededPersonShare: total.opened ? total.neededPerson / total.opened : 0 } };
 }
 

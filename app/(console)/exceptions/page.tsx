@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AnomalyTabs } from "@/components/anomalies/anomaly-tabs";
 import { ExceptionDetail } from "@/components/anomalies/exception-detail";
 import { ExceptionQueue, type QueueRow } from "@/components/anomalies/exception-queue";
+import { ExportButton } from "@/components/exports/export-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -51,13 +52,15 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
     closed: r.status === "RESOLVED" || r.status === "AUTO_CLOSED", href: query({ id: r.id }),
   }));
   const pages = Math.max(1, Math.ceil(list.total / list.size));
-  const exportHref = `/api/exports/exceptions?${new URLSearchParams(Object.entries({ rule: q.rule, severity: q.severity, channel: q.channel, assignee: q.assignee, status: q.status, age: q.minAgeHours }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString()}&format=xlsx`;
   const sel = "h-9 rounded-md border bg-background px-2 text-sm";
 
   return (
     <div className="space-y-4">
-      <PageHeader title={t("title")} description={t("description")} />
-      <AnomalyTabs active="queue" showRules={can(actor, "rules.manage")} />
+      <div className="flex items-start justify-between gap-4">
+        <PageHeader title={t("title")} description={t("description")} />
+        {can(actor, "order.export") && actor.exportRowCap > 0 ? <ExportButton endpoint="/api/exports/exceptions" cap={actor.exportRowCap} /> : null}
+      </div>
+      <AnomalyTabs showRules={can(actor, "rules.manage")} />
       <form action="/exceptions" className="flex flex-wrap items-end gap-2" data-testid="exception-filters">
         <label className="space-y-1 text-xs">{t("filters.rule")}
           <select name="rule" defaultValue={q.rule ?? ""} className={`${sel} block`} data-testid="filter-rule">
@@ -98,9 +101,6 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
           </select>
         </label>
         <Button type="submit" size="sm" data-testid="filter-apply">{t("filters.apply")}</Button>
-        {can(actor, "order.export") && actor.exportRowCap > 0 ? (
-          <Button asChild size="sm" variant="outline"><a href={exportHref} data-testid="export-exceptions">{t("export.button")}</a></Button>
-        ) : null}
       </form>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>

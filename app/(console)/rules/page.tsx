@@ -23,7 +23,7 @@ export default async function RulesPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("rulesPage.title")} description={t("rulesPage.description")} />
-      <AnomalyTabs active="rules" showRules />
+      <AnomalyTabs showRules />
       <Card>
         <CardHeader><CardTitle className="text-base">{t("rulesPage.webhooks")}</CardTitle></CardHeader>
         <CardContent className="space-y-3">

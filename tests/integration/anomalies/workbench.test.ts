@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { evaluateRules } from "../../../lib/anomalies/evaluate-rules";
 import { exportExceptions } from "../../../lib/anomalies/export-exceptions";
 import { addExceptionNote, assignExceptions, claimExceptions, fixException, resolveExceptions } from "../../../lib/anomalies/handle-exception";
-import { getExceptionDetail, listExceptions } from "../../../lib/anomalies/list-exceptions";
+import { getExceptionDetail, listExceptions, listOrderExceptions } from "../../../lib/anomalies/list-exceptions";
 import { getNotifications, markNotificationsRead } from "../../../lib/anomalies/notifications";
-import { weeklyFigures } from "../../../lib/anomalies/weekly-figures";
+import { exportWeeklyFigures, weeklyFigures } from "../../../lib/anomalies/weekly-figures";
 import { isAppError } from "../../../lib/errors/app-error";
 import { confirmShipment } from "../../../lib/lifecycle/fulfilment-actions";
 import { systemActor } from "../../../lib/lifecycle/order-actor";
+import type { Actor } from "../../../lib/access/actor";
 import { actorFor, testDb } from "../helpers";
 import { minutesAgo, openFor, ruleOrder, runRule } from "./fixtures";
 
@@ -33,7 +34,8 @@ describe("the workbench", () => {
     expect(list.rows.every((r) => r.ruleCode === "PAID_NOT_SHIPPED" && r.channelId === "ch_jd")).toBe(true);
 
     await claimExceptions(db, ops, { ids: [ex.id] });
-    expect(await code(claimExceptions(db, cs, { ids: [ex.id] }))).toMatch(/EXCEPTION_ALREADY_CLAIMED|EXCEPTION_NOT_FOUND/);
+    expect(cs.channelIds).toContain("ch_jd"); // in cs's shops: refused because it is taken, not hidden
+    expect(await code(claimExceptions(db, cs, { ids: [ex.id] }))).toBe("EXCEPTION_ALREADY_CLAIMED");
     await addExceptionNote(db, ops, { exceptionId: ex.id, note: "仓库说缺货，明早到" });
     const warehouse = await actorFor("warehouse");
     await assignExceptions(db, ops, { ids: [ex.id], assigneeId: warehouse.id, note: "请仓库确认到货时间" });
@@ -76,6 +78,78 @@ describe("the workbench", () => {
     const c = await stuckOrder();
     await claimExceptions(db, ops, { ids: [a.ex.id, c.ex.id] });
     expect(await resolveExceptions(db, ops, { ids: [a.ex.id, c.ex.id], resolutionCode: "FIXED" })).toEqual({ resolved: 2 });
+  });
+
+  it("two people claiming the same exception at once: exactly one gets it, the other is told it is taken", async () => {
+    const ops = await actorFor("ops");
+    const warehouse = await actorFor("warehouse");
+    for (let i = 0; i < 5; i++) {
+      const { ex } = await stuckOrder();
+      const results = await Promise.all([code(claimExceptions(db, ops, { ids: [ex.id] })), code(claimExceptions(db, warehouse, { ids: [ex.id] }))]);
+      expect(results.sort()).toEqual(["EXCEPTION_ALREADY_CLAIMED", "ok"]);
+      const after = await db.orderException.findUniqueOrThrow({ where: { id: ex.id }, include: { events: true } });
+      expect(after.status).toBe("CLAIMED");
+      expect(after.events.filter((e) => e.kind === "CLAIMED").map((e) => e.targetId)).toEqual([after.assigneeId]);
+    }
+  });
+
+  it("an approver who does not handle exceptions sees only approvals: not in the detail, the order's list or the weekly figures", async () => {
+    const east = await actorFor("east"); // regional manager 华东, exception.approve only
+    const { o, ex } = await stuckOrder("ch_tmall"); // 华东, PAID_NOT_SHIPPED
+    const big = await ruleOrder(db, { paidFen: 800_000, region: "华东" });
+    await runRule(db, "HIGH_AMOUNT_APPROVAL", [big.id]);
+    const [approval] = await openFor(db, big.id, "HIGH_AMOUNT_APPROVAL");
+
+    expect(await code(getExceptionDetail(db, east, ex.id))).toBe("EXCEPTION_NOT_FOUND");
+    expect(await listOrderExceptions(db, east, o.id)).toEqual([]);
+    expect((await listExceptions(db, east, { status: "ALL" })).rows.map((r) => r.id)).not.toContain(ex.id);
+    expect((await getExceptionDetail(db, east, approval.id)).id).toBe(approval.id);
+    expect((await listOrderExceptions(db, east, big.id)).map((r) => r.id)).toEqual([approval.id]);
+    // A handler in scope sees the non-approval one.
+    expect((await getExceptionDetail(db, await actorFor("cs"), ex.id)).id).toBe(ex.id);
+  });
+
+  it("weekly figures count only what the viewer may see: cs its shops, east its region's approvals", async () => {
+    // A week of this test's own (no other test opens exceptions in it), so before/after differences are exact.
+    const week = new Date(Date.UTC(2002, 0, 7) + Math.floor(Math.random() * 500) * 7 * 86_400_000).toISOString().slice(0, 10); // a Monday
+    const [ops, cs, east] = await Promise.all([actorFor("ops"), actorFor("cs"), actorFor("east")]);
+    const outside = (await db.channel.findFirstOrThrow({ where: { id: { notIn: [...cs.channelIds] } } })).id;
+    const figures = (a: Actor) => weeklyFigures(db, a, { week });
+    const before = await Promise.all([ops, cs, east].map(figures));
+
+    const inEast = await stuckOrder("ch_tmall"); // 华东, cs's shop
+    const far = await ruleOrder(db, { paidAt: minutesAgo(200), channelId: outside, region: "华南", province: "广东省" });
+    await runRule(db, "PAID_NOT_SHIPPED", [far.id]);
+    const nearBig = await ruleOrder(db, { paidFen: 800_000, region: "华东", channelId: "ch_tmall" });
+    const farBig = await ruleOrder(db, { paidFen: 800_000, region: "华南", province: "广东省", channelId: outside });
+    await runRule(db, "HIGH_AMOUNT_APPROVAL", [nearBig.id, farBig.id]);
+    const ids = [inEast.ex.id, ...(await Promise.all([openFor(db, far.id, "PAID_NOT_SHIPPED"), openFor(db, nearBig.id, "HIGH_AMOUNT_APPROVAL"), openFor(db, farBig.id, "HIGH_AMOUNT_APPROVAL")])).map(([x]) => x.id)];
+    expect(ids).toHaveLength(4);
+    await db.orderException.updateMany({ where: { id: { in: ids } }, data: { openedAt: new Date(`${week}T12:00:00+08:00`) } });
+
+    const after = await Promise.all([ops, cs, east].map(figures));
+    const added = (i: number, rule?: string) => {
+      const n = (f: Awaited<ReturnType<typeof weeklyFigures>>) => (rule ? f.byRule.find((r) => r.ruleCode === rule)?.opened ?? 0 : f.total.opened);
+      return n(after[i]) - n(before[i]);
+    };
+    expect([added(0), added(0, "PAID_NOT_SHIPPED"), added(0, "HIGH_AMOUNT_APPROVAL")]).toEqual([4, 2, 2]); // ops: all
+    expect([added(1), added(1, "PAID_NOT_SHIPPED"), added(1, "HIGH_AMOUNT_APPROVAL")]).toEqual([2, 1, 1]); // cs: not the outside shop
+    expect([added(2), added(2, "PAID_NOT_SHIPPED"), added(2, "HIGH_AMOUNT_APPROVAL")]).toEqual([1, 0, 1]); // east: 华东 approvals only
+    expect(after[2].byRule.map((r) => r.ruleCode).every((c) => c === "HIGH_AMOUNT_APPROVAL" || c === "LOW_PRICE_APPROVAL")).toBe(true);
+    expect(after[1].byResolution.reduce((s, r) => s + r.count, 0)).toBe(after[1].total.opened);
+  });
+
+  it("malformed filters and weeks are INVALID_INPUT, not a crash", async () => {
+    const ops = await actorFor("ops");
+    for (const week of ["2026-13-01", "2026-02-30", "2026-1-1", "next week"]) {
+      expect(await code(weeklyFigures(db, ops, { week }))).toBe("INVALID_INPUT");
+      expect(await code(exportWeeklyFigures(db, ops, { week }, "csv", (k) => k))).toBe("INVALID_INPUT");
+    }
+    expect(await code(weeklyFigures(db, ops, { week: "2024-02-29" }))).toBe("ok");
+    expect(await code(exportExceptions(db, ops, { rule: "FOO" }, "csv", (k) => k))).toBe("INVALID_INPUT");
+    expect(await code(exportExceptions(db, ops, { minAgeHours: "soon" }, "csv", (k) => k))).toBe("INVALID_INPUT");
+    expect(await code(exportExceptions(db, ops, { status: "WHATEVER" }, "csv", (k) => k))).toBe("INVALID_INPUT");
+    expect(await code(listExceptions(db, ops, { rule: "FOO" } as never))).toBe("INVALID_INPUT");
   });
 
   it("closes itself when the cause goes away (the order ships), saying why; untouched ones did not need a person", async () => {

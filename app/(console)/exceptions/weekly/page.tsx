@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnomalyTabs } from "@/components/anomalies/anomaly-tabs";
 import { SimpleTable } from "@/components/data/simple-table";
+import { ExportButton } from "@/components/exports/export-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -25,14 +26,14 @@ export default async function WeeklyPage({ searchParams }: { searchParams: Promi
   const label = (code: string) => (t.has(`resolution.${code}`) ? t(`resolution.${code}`) : t.has(`closeReasons.${code}`) ? t(`closeReasons.${code}`) : t(`status.${code === "OPEN" ? "OPEN_ALL" : code}`));
   return (
     <div className="space-y-4">
-      <PageHeader title={t("weekly.title")} />
-      <AnomalyTabs active="weekly" showRules={can(actor, "rules.manage")} />
+      <div className="flex items-start justify-between gap-4">
+        <PageHeader title={t("weekly.title")} />
+        {can(actor, "order.export") && actor.exportRowCap > 0 ? <ExportButton endpoint="/api/exports/exceptions-weekly" cap={actor.exportRowCap} /> : null}
+      </div>
+      <AnomalyTabs showRules={can(actor, "rules.manage")} />
       <form action="/exceptions/weekly" className="flex items-end gap-2">
         <label className="space-y-1 text-xs">{t("weekly.week")}<Input type="date" name="week" defaultValue={f.week} className="block" /></label>
         <Button type="submit" size="sm">{t("weekly.show")}</Button>
-        {can(actor, "order.export") && actor.exportRowCap > 0 ? (
-          <Button asChild size="sm" variant="outline"><a href={`/api/exports/exceptions-weekly?week=${f.week}&format=xlsx`} data-testid="export-weekly">{t("weekly.export")}</a></Button>
-        ) : null}
       </form>
       <div className="grid gap-4 sm:grid-cols-4">
         {[

@@ -10,6 +10,6 @@ export async function GET(req: Request) {
   const input = { rule: p.get("rule") || undefined, severity: p.get("severity") || undefined, channel: p.get("channel") || undefined, assignee: p.get("assignee") || undefined, status: p.get("status") || undefined, minAgeHours: p.get("age") || undefined };
   return respondWithExport(async (actor) => {
     const t = await getTranslations({ locale: actor.locale, namespace: "anomalies" });
-    return exportExceptions(getDb(), actor, input as never, formatParam(url), (k) => t(k as never));
+    return exportExceptions(getDb(), actor, input, formatParam(url), (k) => t(k as never));
   });
 }
