@@ -1,16 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { checkPeriodAction, closePeriodAction, rebuildBaselineAction } from "@/app/(console)/reconciliation/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { formatFen } from "@/lib/money/fen";
 import type { CloseIssue } from "@/lib/reconciliation/close-period";
 
 /** Rebuild the day's baseline, run the three-way match, close the day; shows what disagrees. */
 export function PeriodPanel({ day, closed, canClose }: { day: string; closed: boolean; canClose: boolean }) {
   const t = useTranslations();
+  const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -49,7 +51,7 @@ export function PeriodPanel({ day, closed, canClose }: { day: string; closed: bo
             <li key={k} className="flex gap-3">
               <span className="w-48">{t(`reconciliation.issue.${i.kind}`)}</span>
               {i.orderId ? <Link className="text-primary hover:underline" href={`/orders/${i.orderId}`}>{i.orderNo ?? t("reconciliation.period.order")}</Link> : null}
-              {i.kind === "POSTING_MISMATCH" ? <span className="text-muted-foreground">{t("reconciliation.period.mismatch", { posted: ((i.postedFen ?? 0) / 100).toFixed(2), expected: ((i.expectedFen ?? 0) / 100).toFixed(2) })}</span> : null}
+              {i.kind === "POSTING_MISMATCH" ? <span className="text-muted-foreground">{t("reconciliation.period.mismatch", { posted: formatFen(i.postedFen ?? 0, locale), expected: formatFen(i.expectedFen ?? 0, locale) })}</span> : null}
             </li>
           ))}
         </ul>

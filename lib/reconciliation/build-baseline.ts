@@ -6,7 +6,8 @@
  * reads. Built by the 23:59 job and on demand; a closed day's baseline is frozen.
  * Changes that reach a closed day afterwards are booked as adjustments in the day being built.
  */
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -92,7 +93,7 @@ export async function buildBaseline(db: Db, day: string) {
 
 /** On demand from the 日基线 page. */
 export async function rebuildBaseline(db: Db, actor: Actor, day: string) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   const b = await buildBaseline(db, parseDay(day));
   await recordAudit(db, actor, { action: "reconciliation.baseline", entityType: "reconBaseline", entityId: day, detail: {} });
   return { day: b.bizDay };

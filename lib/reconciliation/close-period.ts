@@ -6,7 +6,8 @@
  * is refused with the list. A closed day is locked: its baseline frozen, its items closed.
  */
 import { z } from "zod";
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -68,29 +69,39 @@ export async function threeWayMatch(db: Db, day: string): Promise<CloseIssue[]> 
 // Orders are delivered within weeks of payment: postings are ensured this far back.
 const BASELINE_LOOKBACK_DAYS = 60;
 
-/** Baselines (and so postings) for every open day of the lookback up to `day` that has none yet. */
-async function ensureBaselines(db: Db, day: string) {
+/**
+ * Baselines (and so postings) for every open day of the lookback up to `day` that has none yet;
+ * audited like a rebuild from the 日基线 page, one entry naming every day written.
+ */
+async function ensureBaselines(db: Db, actor: Actor, day: string) {
   let d = addBizDays(day, -BASELINE_LOOKBACK_DAYS);
   const built = new Set((await db.reconBaseline.findMany({ where: { bizDay: { gte: d, lte: day } }, select: { bizDay: true } })).map((b) => b.bizDay));
   const closed = new Set((await db.reconPeriod.findMany({ where: { bizDay: { gte: d, lte: day } }, select: { bizDay: true } })).map((b) => b.bizDay));
-  for (; d < day; d = addBizDays(d, 1)) if (!built.has(d) && !closed.has(d)) await buildBaseline(db, d);
+  const written: string[] = [];
+  for (; d < day; d = addBizDays(d, 1)) {
+    if (built.has(d) || closed.has(d)) continue;
+    await buildBaseline(db, d);
+    written.push(d);
+  }
   await buildBaseline(db, day); // the day itself is always rebuilt: the close checks what is true now
+  written.push(day);
+  await recordAudit(db, actor, { action: "reconciliation.baseline", entityType: "reconBaseline", entityId: day, detail: { days: written } });
 }
 
 export async function checkPeriod(db: Db, actor: Actor, input: string) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   const day = parseDay(input);
   const closed = await db.reconPeriod.findUnique({ where: { bizDay: day }, select: { closedAt: true } });
   if (closed) return { day, closed: true, issues: [] as CloseIssue[] };
-  await ensureBaselines(db, day);
+  await ensureBaselines(db, actor, day);
   return { day, closed: false, issues: await threeWayMatch(db, day) };
 }
 
 export async function closePeriod(db: Db, actor: Actor, input: { day: string }) {
-  assertCan(actor, "finance.close");
+  assertWholeBook(actor, "finance.close");
   const day = parseDay(input.day);
   if (await db.reconPeriod.findUnique({ where: { bizDay: day }, select: { bizDay: true } })) throw new AppError("PERIOD_CLOSED", { days: [day] });
-  await ensureBaselines(db, day);
+  await ensureBaselines(db, actor, day);
   return withTx(db, async (tx) => {
     const issues = await threeWayMatch(tx, day);
     if (issues.length) throw new AppError("PERIOD_NOT_CLOSABLE", { day, count: issues.length, issues: issues.slice(0, 50) });

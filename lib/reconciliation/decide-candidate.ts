@@ -4,7 +4,8 @@
  * candidate leaves the line unmatched, so it becomes a discrepancy.
  */
 import { z } from "zod";
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -16,7 +17,7 @@ export const DecideCandidateInput = z.object({ id: z.string().min(1).max(64), de
 export type DecideCandidateInput = z.infer<typeof DecideCandidateInput>;
 
 export async function decideCandidate(db: Db, actor: Actor, input: DecideCandidateInput) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   return withTx(db, async (tx) => {
     const c = await tx.matchCandidate.findFirst({ where: { id: input.id, status: "PROPOSED" }, select: { id: true, lineId: true, paymentId: true } });
     if (!c) throw new AppError("CANDIDATE_NOT_FOUND");

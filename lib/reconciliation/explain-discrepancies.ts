@@ -1,6 +1,7 @@
 /** Finance explains discrepancies (one, or a whole combination the locator found) or marks them adjusted. */
 import { z } from "zod";
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -14,7 +15,7 @@ export const ExplainInput = z.object({
 export type ExplainInput = z.infer<typeof ExplainInput>;
 
 export async function explainDiscrepancies(db: Db, actor: Actor, input: ExplainInput) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   const ids = [...new Set(input.ids)];
   return withTx(db, async (tx) => {
     const rows = await tx.discrepancy.findMany({ where: { id: { in: ids }, status: { in: ["OPEN", "EXPLAINED"] } }, select: { id: true, bizDay: true, version: true, status: true } });

@@ -1,5 +1,6 @@
 /** The tracker's current filter as a file, through the export permission and the role's row cap (lib/exports). */
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -14,8 +15,8 @@ const HEADERS = {
 };
 
 export async function exportDiscrepancies(db: Db, actor: Actor, input: DiscrepancyQueryInput, format: ExportFormat): Promise<ExportFile> {
-  assertCan(actor, "finance.reconcile");
-  assertCan(actor, "order.export");
+  assertWholeBook(actor, "finance.reconcile");
+  assertWholeBook(actor, "order.export");
   if (actor.exportRowCap <= 0) throw new AppError("FORBIDDEN", { permission: "order.export" });
   const parsed = DiscrepancyQuery.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT");

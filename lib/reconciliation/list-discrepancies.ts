@@ -5,7 +5,8 @@
  * RefundNo, InvoiceNo and the provider's transaction id.
  */
 import { z } from "zod";
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import type { Db } from "../db/client";
 import { DiscrepancyStatus, DiscrepancyType } from "../db/generated/prisma/enums";
 
@@ -87,7 +88,7 @@ export async function countDiscrepancies(db: Db, q: z.infer<typeof DiscrepancyQu
 }
 
 export async function listDiscrepancies(db: Db, actor: Actor, input: DiscrepancyQueryInput) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   const q = DiscrepancyQuery.parse(input);
   const [rows, total, totals] = await Promise.all([
     queryDiscrepancies(db, q, q.size, (q.page - 1) * q.size),

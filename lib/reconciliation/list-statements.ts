@@ -1,9 +1,10 @@
 /** Imported statement files with their progress and counts, the lines they could not read, and the candidate pool. */
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import type { Db } from "../db/client";
 
 export async function listStatements(db: Db, actor: Actor) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   return db.statementFile.findMany({
     orderBy: { createdAt: "desc" },
     take: 50,
@@ -15,8 +16,14 @@ export async function listStatements(db: Db, actor: Actor) {
 }
 export type StatementListRow = Awaited<ReturnType<typeof listStatements>>[number];
 
+/** The shops a settlement statement can be filed under: the active ones (lib/orders/list-order-channels also lists inactive ones). */
+export async function statementChannels(db: Db, actor: Actor) {
+  assertWholeBook(actor, "finance.reconcile");
+  return db.channel.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { id: "asc" }, take: 200 });
+}
+
 export async function statementErrors(db: Db, actor: Actor, fileId: string) {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   return db.statementFileError.findMany({ where: { fileId }, orderBy: { lineNo: "asc" }, take: 500, select: { lineNo: true, code: true, message: true, raw: true } });
 }
 
@@ -37,7 +44,7 @@ export interface CandidateRow {
 }
 
 export async function listCandidates(db: Db, actor: Actor): Promise<CandidateRow[]> {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   return db.$queryRawUnsafe<CandidateRow[]>(`
     SELECT c."id", c."ambiguous", l."id"::text AS "lineId", l."biz_day" AS "bizDay", l."occurred_at" AS "occurredAt", l."gross_fen" AS "lineAmountFen",
            l."merchant_order_no" AS "merchantOrderNo", l."provider_txn_id" AS "providerTxnId", p."pay_no" AS "payNo", p."paid_at" AS "paidAt",

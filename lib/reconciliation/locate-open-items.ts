@@ -1,6 +1,7 @@
 /** The diff locator as a service: an amount typed by finance → combinations of open items, with their orders. */
 import { z } from "zod";
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { parseYuan } from "../money/fen";
@@ -25,7 +26,7 @@ export interface LocateOutput {
 }
 
 export async function locateOpenItems(db: Db, actor: Actor, input: LocateInput): Promise<LocateOutput> {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   const targetFen = parseYuan(input.amount);
   const items = await listOpenItems(db, input, DEFAULT_BOUNDS.maxItems + 1);
   try {

@@ -1,16 +1,16 @@
 /** Recognises a statement file by its header row and hands it to its parser. */
 import { AppError } from "../errors/app-error";
-import { decodeText } from "./decode-text";
+import { decodeText, isZip } from "../ingestion/import/read-table";
 import { isAlipayBill, parseAlipayBill } from "./parse-alipay-bill";
 import { isSettlement, parseSettlement } from "./parse-settlement";
 import { isWechatBill, parseWechatBill } from "./parse-wechat-bill";
-import { isZip, readZip } from "./read-zip";
+import { readZip } from "./read-zip";
 import type { ParsedStatement } from "./statement-types";
 
 /** Alipay's ZIP holds the detail file and a summary file; the detail one is the one with trades. */
 function unzipAlipay(bytes: Buffer): string {
-  for (const e of readZip(bytes)) {
-    const text = decodeText(e.data);
+  for (const data of readZip(bytes)) {
+    const text = decodeText(data);
     if (text.includes("#支付宝业务明细查询") || text.includes("业务明细列表")) {
       if (!text.includes("业务汇总")) return text;
     }

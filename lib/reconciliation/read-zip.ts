@@ -1,18 +1,12 @@
 /**
  * Reads the entries of a ZIP archive (Alipay ships its bills as a ZIP of GBK CSVs). Only what those
- * archives use: stored or deflated entries, found through the central directory. Entry names stay
- * raw bytes because Alipay writes them in GBK without the UTF-8 flag.
+ * archives use: stored or deflated entries, found through the central directory. Entry names (GBK,
+ * without the UTF-8 flag) are only looked at to skip folders.
  */
 import { inflateRawSync } from "node:zlib";
 
-export interface ZipEntry {
-  nameBytes: Buffer;
-  data: Buffer;
-}
-
-export const isZip = (b: Buffer) => b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
-
-export function readZip(buf: Buffer): ZipEntry[] {
+/** The contents of every file entry, in directory order. */
+export function readZip(buf: Buffer): Buffer[] {
   // End of central directory: the last 0x06054b50 signature (a comment may follow it).
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
@@ -24,7 +18,7 @@ export function readZip(buf: Buffer): ZipEntry[] {
   if (eocd < 0) throw new Error("zip: no end of central directory");
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
+  const entries: Buffer[] = [];
   for (let n = 0; n < count; n++) {
     if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("zip: bad central directory");
     const method = buf.readUInt16LE(p + 10);
@@ -39,7 +33,7 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const raw = buf.subarray(start, start + compressed);
     if (method !== 0 && method !== 8) throw new Error(`zip: unsupported method ${method}`);
-    entries.push({ nameBytes: Buffer.from(nameBytes), data: method === 0 ? Buffer.from(raw) : inflateRawSync(raw) });
+    entries.push(method === 0 ? Buffer.from(raw) : inflateRawSync(raw));
   }
   return entries;
 }

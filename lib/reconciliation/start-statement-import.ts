@@ -4,7 +4,8 @@
  * (queue `reconciliation-import`; a sweep picks up what could not be handed over).
  */
 import { createHash } from "node:crypto";
-import { assertCan, type Actor } from "../access/actor";
+import type { Actor } from "../access/actor";
+import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import type { DbClient } from "../db/client";
 import { AppError, ERROR_CODES } from "../errors/app-error";
@@ -49,7 +50,7 @@ async function refuseFailed<T extends { id: string; status: string }>(db: DbClie
 }
 
 export async function startStatementImport(db: DbClient, actor: Actor, input: StatementUpload, sender: ImportSender | null): Promise<{ id: string; duplicate: boolean; status: string }> {
-  assertCan(actor, "finance.reconcile");
+  assertWholeBook(actor, "finance.reconcile");
   const stored = await storeStatementFile(db, actor.id, input);
   if (stored.duplicate) return refuseFailed(db, stored);
   await recordAudit(db, actor, { action: "reconciliation.import", entityType: "statementFile", entityId: stored.id, detail: { fileName: input.fileName, bytes: input.bytes.byteLength, channelId: input.channelId ?? null } });

@@ -2,13 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { SectionTabs } from "@/components/layout/section-tabs";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 
 export default async function ReconciliationLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("reconciliation");
-  if (!can(actor, "finance.reconcile")) {
+  if (!canWholeBook(actor, "finance.reconcile")) {
     const te = await getTranslations("errors");
     return (
       <Alert variant="destructive" data-testid="reconciliation-forbidden">

@@ -9,7 +9,7 @@ import { LocatorPanel } from "@/components/reconciliation/locator-panel";
 import { TrackerFilters } from "@/components/reconciliation/tracker-filters";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { getDb } from "@/lib/db/client";
 import { DiscrepancyStatus, DiscrepancyType } from "@/lib/db/generated/prisma/enums";
 import { isAppError, type ErrorCode } from "@/lib/errors/app-error";
@@ -20,7 +20,7 @@ import { loadTrackerParams, toDiscrepancyQuery } from "./search-params";
 
 export default async function TrackerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor, "finance.reconcile")) return null; // the layout shows the refusal
+  if (!canWholeBook(actor, "finance.reconcile")) return null; // the layout shows the refusal
   const t = await getTranslations("reconciliation");
   const te = await getTranslations("errors");
   const locale = await getLocale();
@@ -47,7 +47,7 @@ export default async function TrackerPage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <div className="flex items-start justify-between gap-4">
         <TrackerFilters options={options} />
-        {can(actor, "order.export") && actor.exportRowCap > 0 ? <ExportButton endpoint="/api/exports/reconciliation" cap={actor.exportRowCap} /> : null}
+        {canWholeBook(actor, "order.export") && actor.exportRowCap > 0 ? <ExportButton endpoint="/api/exports/reconciliation" cap={actor.exportRowCap} /> : null}
       </div>
       <LocatorPanel dayFrom={params.from || undefined} dayTo={params.to || undefined} />
       {errorCode ? (

@@ -18,8 +18,10 @@ export class FileReadError extends Error {
   name = "FileReadError";
 }
 
-const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** A ZIP container (XLSX, or Alipay's zipped bills): the local file header signature "PK\x03\x04". */
+export const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
+/** Bytes → text: BOM first, then UTF-8, else GB18030 (a superset of GBK, what Excel and Alipay write). */
 export function decodeText(bytes: Uint8Array): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString("utf8");

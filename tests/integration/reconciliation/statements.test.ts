@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildBaseline } from "../../../lib/reconciliation/build-baseline";
 import { checkPeriod, closePeriod } from "../../../lib/reconciliation/close-period";
 import { decideCandidate } from "../../../lib/reconciliation/decide-candidate";
+import { listDiscrepancies } from "../../../lib/reconciliation/list-discrepancies";
+import { exportDiscrepancies } from "../../../lib/reconciliation/export-discrepancies";
 import { explainDiscrepancies } from "../../../lib/reconciliation/explain-discrepancies";
 import { locateOpenItems } from "../../../lib/reconciliation/locate-open-items";
 import { startStatementImport } from "../../../lib/reconciliation/start-statement-import";
@@ -75,6 +77,22 @@ describe("statement import, matching, discrepancies, diff locator and period clo
     expect(of("TIMING")).toEqual([expect.objectContaining({ amountFen: -4_550, paymentId: s.timing.paymentId })]);
   });
 
+  it("the tracker filters by absolute amount range; the export holds that filter up to the role's row cap", async () => {
+    const finance = await actorFor("finance");
+    const day = { dayFrom: D1, dayTo: D1 };
+    const all = await listDiscrepancies(db(), finance, day);
+    expect(all.rows.map((r) => r.amountFen)).toEqual([18_000, 15_800, 9_036, -7_700, -4_550, -500, -46]);
+    // 5.00 to 90.36 by absolute value: the −5.00 coupon and −45.50 timing are in, the −0.46 fee and 158.00 out.
+    const ranged = await listDiscrepancies(db(), finance, { ...day, minFen: 500, maxFen: 9_036 });
+    expect(ranged.rows.map((r) => [r.type, r.amountFen])).toEqual([["OFFLINE_ORDER_NOT_ENTERED", 9_036], ["MISSING_IN_BILL", -7_700], ["TIMING", -4_550], ["COUPON_FACE_VS_ACTUAL", -500]]);
+    expect(ranged.total).toBe(4);
+    expect((await listDiscrepancies(db(), finance, { ...day, minFen: 47, maxFen: 499 })).rows).toEqual([]);
+
+    await expect(exportDiscrepancies(db(), { ...finance, exportRowCap: 6 }, day, "csv")).rejects.toMatchObject({ code: "EXPORT_TOO_LARGE", context: { cap: 6 } });
+    expect((await exportDiscrepancies(db(), { ...finance, exportRowCap: 7 }, day, "csv")).rowCount).toBe(7);
+    expect((await exportDiscrepancies(db(), { ...finance, exportRowCap: 4 }, { ...day, minFen: 500, maxFen: 9_036 }, "csv")).rowCount).toBe(4);
+  });
+
   it("the same file twice adds nothing; an overlapping file adds only its new lines", async () => {
     const again = await importBill(entries, "wx-0618-again.csv", (t) => t.replace("\r\n`", "\r\n`2026-06-18 08:00:00,`wx,`1,`0,`,`4200000000000000000000000111,`OH1,`o,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1O.00,`0.00,`0,`0,`0.00,`0.00,`,`,`x,`,`0.06000,`0.60%,`10.00,`0.00,`\r\n`"));
     expect(again.duplicate).toBe(true);
@@ -138,12 +156,14 @@ describe("statement import, matching, discrepancies, diff locator and period clo
     const b = await buildBaseline(db(), D1);
     const paid = await db().order.aggregate({ where: { paidAt: { gte: at(D1, "00:00:00"), lt: at(D2, "00:00:00") }, isTest: false }, _sum: { paidFen: true } });
     expect(Number(b.receivableFen)).toBe(paid._sum.paidFen);
-    const bill = await db().statementLine.aggregate({ where: { bizDay: D1, kind: "PAYMENT" }, _sum: { amountFen: true } });
-    expect(Number(b.receivedFen)).toBe(bill._sum.amountFen);
+    // The 9 payments of wx-0618 (12,800 + 5,990 + 9,400 + 25,600 + 8,800 + 6,660 + 15,800 + 18,000 + 9,036) and the extra 1,000 of wx-0618-v2.
+    expect(Number(b.receivedFen)).toBe(113_086);
     expect(Number(b.refundedFen)).toBe(2_000);
     expect(Number(b.refundDueFen)).toBe(2_000);
     expect(Number(b.taxFen)).toBe(Math.round((Number(b.receivableFen) * 13) / 113));
-    expect(Number(b.commissionFen)).toBeGreaterThan(0);
+    // Fees at the contracted 0.6%, rounded to the fen per line (77 + 36 + 56 + 53 + 40 + 95 + 108 + 54, and 6 for the extra
+    // 1,000), the fee line's own 200, less the 12 returned with the 2,000 refund.
+    expect(Number(b.commissionFen)).toBe(713);
   });
 
   it("refuses to close with the list of what disagrees; closes once it agrees; then the day is locked", async () => {
@@ -159,6 +179,9 @@ describe("statement import, matching, discrepancies, diff locator and period clo
     const open = await discrepancies({ bizDay: D1, status: "OPEN" });
     await explainDiscrepancies(db(), finance, { ids: open.map((d) => d.id), status: "EXPLAINED", explanation: "三笔线下代付订单未录入应收；其余已核实" });
     expect((await checkPeriod(db(), finance, D1)).issues).toEqual([]);
+    // The check rebuilt the day's baseline (and its postings): audited like a rebuild from the page.
+    const rebuilt = await db().auditLog.findFirstOrThrow({ where: { action: "reconciliation.baseline", entityId: D1, actorId: finance.id }, orderBy: { id: "desc" }, select: { entityType: true, detail: true } });
+    expect(rebuilt).toMatchObject({ entityType: "reconBaseline", detail: { days: expect.arrayContaining([D1]) } });
     await expect(closePeriod(db(), await actorFor("cs"), { day: D1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await closePeriod(db(), finance, { day: D1 });
 
@@ -182,5 +205,19 @@ describe("statement import, matching, discrepancies, diff locator and period clo
     await importBill([{ at: at(D2, "10:00:00"), txnId: s.coupon.txnId, outTradeNo: s.coupon.orderNo, amountFen: 1_000, refund: { refundId: "50300000000000000000000000002", refundNo: "RF-NOT-IN-HUB" } }], "wx-0619-refund.csv");
     expect(await discrepancies({ type: "AFTER_SALE_CLOSED_PERIOD" })).toEqual([expect.objectContaining({ status: "ADJUSTED", amountFen: -1_000, orderId: s.coupon.orderId })]);
     expect(await db().reconAdjustment.findMany({ where: { reason: "AFTER_SALE_CLOSED_PERIOD" }, select: { bizDay: true, originalDay: true, amountFen: true } })).toEqual([{ bizDay: D2, originalDay: D1, amountFen: -1_000 }]);
+  });
+
+  it("the tracker's document type: refund-side items (a hub refund, or a refund line of a bill) apart from payment-side ones", async () => {
+    const finance = await actorFor("finance");
+    const days = { dayFrom: D1, dayTo: D2, size: 200 };
+    const refundSide = await listDiscrepancies(db(), finance, { ...days, docType: "REFUND" });
+    // The 19th's refund of the closed 18th's coupon payment: unknown to the hub, and an after-sale change of a closed day.
+    expect(refundSide.rows.map((r) => [r.type, r.amountFen, r.refundNo]).sort()).toEqual([["AFTER_SALE_CLOSED_PERIOD", -1_000, "RF-NOT-IN-HUB"], ["UNKNOWN", -1_000, "RF-NOT-IN-HUB"]]);
+    const paymentSide = await listDiscrepancies(db(), finance, { ...days, docType: "PAYMENT" });
+    const all = await listDiscrepancies(db(), finance, days);
+    expect(paymentSide.total).toBe(all.total - 2);
+    const refundIds = new Set(refundSide.rows.map((r) => r.id));
+    expect(paymentSide.rows.map((r) => r.id).sort()).toEqual(all.rows.filter((r) => !refundIds.has(r.id)).map((r) => r.id).sort());
+    expect(paymentSide.rows.every((r) => r.refundNo === null)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SimpleTable } from "@/components/data/simple-table";
 import { CandidateButtons } from "@/components/reconciliation/candidate-buttons";
 import { Badge } from "@/components/ui/badge";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { getDb } from "@/lib/db/client";
 import { formatFen } from "@/lib/money/fen";
 import { listCandidates, type CandidateRow } from "@/lib/reconciliation/list-statements";
@@ -12,7 +12,7 @@ import { formatBizTime } from "@/lib/time/biz-time";
 
 export default async function CandidatesPage() {
   const actor = await requireActor();
-  if (!can(actor, "finance.reconcile")) return null;
+  if (!canWholeBook(actor, "finance.reconcile")) return null;
   const t = await getTranslations("reconciliation");
   const locale = await getLocale();
   const rows = await listCandidates(getDb(), actor);

@@ -5,10 +5,10 @@ import { SimpleTable } from "@/components/data/simple-table";
 import { PeriodPanel } from "@/components/reconciliation/period-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { getDb } from "@/lib/db/client";
 import { formatFen } from "@/lib/money/fen";
-import { addBizDays, bizDay } from "@/lib/time/biz-time";
+import { loadPeriodView } from "@/lib/reconciliation/period-view";
 import { requireActor } from "@/lib/session";
 
 const loadParams = createLoader({ day: parseAsString.withDefault("") });
@@ -16,18 +16,10 @@ const DIMENSIONS = ["receivableFen", "receivedFen", "refundDueFen", "refundedFen
 
 export default async function PeriodsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor, "finance.reconcile")) return null;
+  if (!canWholeBook(actor, "finance.reconcile")) return null;
   const t = await getTranslations("reconciliation");
   const locale = await getLocale();
-  const db = getDb();
-  const requested = (await loadParams(searchParams)).day;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : addBizDays(bizDay(new Date()), -1);
-  const [baseline, period, recent] = await Promise.all([
-    db.reconBaseline.findUnique({ where: { bizDay: day } }),
-    db.reconPeriod.findUnique({ where: { bizDay: day }, select: { closedAt: true } }),
-    db.reconBaseline.findMany({ orderBy: { bizDay: "desc" }, take: 14 }),
-  ]);
-  const closedDays = new Set((await db.reconPeriod.findMany({ where: { bizDay: { in: recent.map((b) => b.bizDay) } }, select: { bizDay: true } })).map((p) => p.bizDay));
+  const { day, baseline, closed, recent } = await loadPeriodView(getDb(), actor, (await loadParams(searchParams)).day);
   const money = (v: bigint) => formatFen(Number(v), locale);
   return (
     <div className="space-y-4">
@@ -42,7 +34,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
             {t("period.baselineOf", { day })}
-            {period ? <Badge variant="secondary" data-testid="period-closed">{t("period.closed")}</Badge> : <Badge variant="outline">{t("period.open")}</Badge>}
+            {closed ? <Badge variant="secondary" data-testid="period-closed">{t("period.closed")}</Badge> : <Badge variant="outline">{t("period.open")}</Badge>}
           </CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
@@ -56,7 +48,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
               ))}
             </dl>
           ) : <p className="text-sm text-muted-foreground">{t("period.noBaseline")}</p>}
-          <PeriodPanel day={day} closed={Boolean(period)} canClose={can(actor, "finance.close")} />
+          <PeriodPanel day={day} closed={closed} canClose={canWholeBook(actor, "finance.close")} />
         </CardContent>
       </Card>
       <div className="rounded-lg border bg-card">
@@ -66,7 +58,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
           columns={[
             { header: t("period.day"), cell: (b) => <Link className="text-primary hover:underline" href={`/reconciliation/periods?day=${b.bizDay}`}>{b.bizDay}</Link> },
             ...DIMENSIONS.map((d) => ({ header: t(`baseline.${d}`), money: true, cell: (b: (typeof recent)[number]) => money(b[d]) })),
-            { header: t("period.state"), cell: (b) => (closedDays.has(b.bizDay) ? t("period.closed") : t("period.open")) },
+            { header: t("period.state"), cell: (b) => (b.closed ? t("period.closed") : t("period.open")) },
           ]}
         />
       </div>

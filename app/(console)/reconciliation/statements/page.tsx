@@ -4,9 +4,9 @@ import { createLoader, parseAsString, type SearchParams } from "nuqs/server";
 import { SimpleTable } from "@/components/data/simple-table";
 import { StatementUpload } from "@/components/reconciliation/statement-upload";
 import { Badge } from "@/components/ui/badge";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { getDb } from "@/lib/db/client";
-import { listStatements, statementErrors, type StatementListRow } from "@/lib/reconciliation/list-statements";
+import { listStatements, statementChannels, statementErrors, type StatementListRow } from "@/lib/reconciliation/list-statements";
 import { requireActor } from "@/lib/session";
 import { formatBizTime } from "@/lib/time/biz-time";
 
@@ -14,13 +14,13 @@ const loadParams = createLoader({ file: parseAsString.withDefault("") });
 
 export default async function StatementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor, "finance.reconcile")) return null;
+  if (!canWholeBook(actor, "finance.reconcile")) return null;
   const t = await getTranslations("reconciliation");
   const db = getDb();
   const { file } = await loadParams(searchParams);
   const [files, channels, errors] = await Promise.all([
     listStatements(db, actor),
-    db.channel.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { id: "asc" }, take: 200 }),
+    statementChannels(db, actor),
     file ? statementErrors(db, actor, file) : Promise.resolve([]),
   ]);
   return (

@@ -1,0 +1,14 @@
+import { AppError } from "../errors/app-error";
+import { can, type Actor } from "./actor";
+import type { Permission } from "./roles";
+
+/**
+ * Finance permissions act on the whole book: statements, baselines and period close cover every
+ * shop and region, so they cannot be cut to a row scope. An actor whose row scope is not ALL is
+ * refused them, the same way a missing permission is.
+ */
+export const canWholeBook = (actor: Actor, permission: Permission) => can(actor, permission) && actor.rowScope === "ALL";
+
+export function assertWholeBook(actor: Actor, permission: Permission): void {
+  if (!canWholeBook(actor, permission)) throw new AppError("FORBIDDEN", { permission });
+}
