@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { parseAsStringLiteral, useQueryState } from "nuqs";
+import { useQueryState } from "nuqs";
+import { DASHBOARD_TIERS, dashboardSearchParams } from "@/app/(console)/dashboards/search-params";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { DashboardFilter } from "@/lib/dashboards/dashboard-filter";
@@ -10,19 +11,17 @@ import { ExecutionTier } from "./execution-tier";
 import { StrategicTier, TacticalTier } from "./business-tiers";
 import { useDashboardPart, type Part, type PartData } from "./use-dashboard-part";
 
-const TIERS = ["strategic", "tactical", "execution"] as const;
-
 /** 经营看板: the KPIs above three tiers, each polled on its own interval. */
 export function BusinessDashboard({ filter, initial }: { filter: DashboardFilter; initial: Partial<PartData> }) {
   const t = useTranslations("dashboards");
-  const [tier, setTier] = useQueryState("tier", parseAsStringLiteral(TIERS).withDefault("strategic"));
+  const [tier, setTier] = useQueryState("tier", dashboardSearchParams.tier);
   const kpis = useDashboardPart("kpis", filter, initial.kpis);
   return (
     <div className="space-y-4">
       <Part part="kpis" query={kpis}>{(d) => <KpiCards data={d} />}</Part>
-      <Tabs value={tier} onValueChange={(v) => void setTier(v as (typeof TIERS)[number])}>
+      <Tabs value={tier} onValueChange={(v) => void setTier(v as (typeof DASHBOARD_TIERS)[number])}>
         <TabsList>
-          {TIERS.map((x) => <TabsTrigger key={x} value={x} data-testid={`tier-${x}`}>{t(`tier.${x}`)}</TabsTrigger>)}
+          {DASHBOARD_TIERS.map((x) => <TabsTrigger key={x} value={x} data-testid={`tier-${x}`}>{t(`tier.${x}`)}</TabsTrigger>)}
         </TabsList>
         <TabsContent value="strategic"><TierPart part="strategic" filter={filter} initial={initial.strategic}>{(d) => <StrategicTier data={d} />}</TierPart></TabsContent>
         <TabsContent value="tactical"><TierPart part="tactical" filter={filter} initial={initial.tactical}>{(d) => <TacticalTier data={d} />}</TierPart></TabsContent>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { SimpleTable } from "@/components/data/simple-table";
-import { ordersHref } from "@/lib/dashboards/drill-links";
+import { ordersHref } from "./drill-links";
 import { UNROUTED } from "@/lib/dashboards/drill-filter";
 import { DrillChart, SharePie } from "./charts";
 import { fmt } from "./format";

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { SimpleTable } from "@/components/data/simple-table";
-import { ordersHref } from "@/lib/dashboards/drill-links";
+import { ordersHref } from "./drill-links";
 import { formatBizTime } from "@/lib/time/biz-time";
 import { DrillChart } from "./charts";
 import type { PartData } from "./use-dashboard-part";

@@ -1,7 +1,7 @@
 import { formatFen } from "@/lib/money/fen";
 import { BUSINESS_TIME_ZONE, formatDuration } from "@/lib/time/biz-time";
 
-/** Display helpers for dashboard figures (null = no data → "—"). */
+/** Display helpers for dashboard (and data-quality) figures (null = no data → "—"). */
 export const fmt = {
   yuan: (fen: number | null, locale: string) => (fen === null ? "—" : formatFen(Math.round(fen), locale)),
   /** ¥ axis ticks: whole yuan, grouped ("¥12,345"). */
@@ -11,7 +11,8 @@ export const fmt = {
     v === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
   count: (n: number | null, locale: string) => (n === null ? "—" : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n)),
   minutes: (m: number | null, locale: string) => (m === null ? "—" : formatDuration(Math.round(m * 60_000), locale)),
-  ms: (ms: number | null, locale: string) => (ms === null ? "—" : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms, locale)),
+  ms: (ms: number | null, locale: string) =>
+    ms === null ? "—" : ms < 1000 ? `${Math.round(ms)} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms, locale),
   /** "11-30" for day axes. */
   day: (ymd: string) => ymd.slice(5),
   /** "14:05:09" in the business zone (when a dashboard part was loaded). */

@@ -1,11 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { DashboardFilter } from "@/lib/dashboards/dashboard-filter";
-import { ordersHref } from "@/lib/dashboards/drill-links";
+import type { OrderStatus } from "@/lib/db/generated/prisma/enums";
+import { ordersHref } from "./drill-links";
 import { DrillChart } from "./charts";
 
 /** Orders per status (a bar opens that status's orders). */
-export function StatusChart({ filter, rows }: { filter: DashboardFilter; rows: { status: string; orders: number }[] }) {
+export function StatusChart({ filter, rows }: { filter: DashboardFilter; rows: { status: OrderStatus; orders: number }[] }) {
   const t = useTranslations();
   const data = rows.map((r) => ({ ...r, label: t(`status.${r.status}`) }));
   return (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { loadKpis } from "@/lib/dashboards/load-kpis";
-import { ordersHref } from "@/lib/dashboards/drill-links";
+import { ordersHref } from "./drill-links";
 import { Sparkline, type ValueFormat } from "./charts";
 import { fmt } from "./format";
 

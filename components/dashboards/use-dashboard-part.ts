@@ -1,18 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { loadDashboardAction } from "@/app/(console)/dashboards/actions";
-import type { loadStrategic, loadTactical } from "@/lib/dashboards/load-business";
-import type { loadExecution } from "@/lib/dashboards/load-execution";
-import type { loadKpis } from "@/lib/dashboards/load-kpis";
 import type { DashboardFilter } from "@/lib/dashboards/dashboard-filter";
+import type { DashboardPart, DashboardPartData } from "@/lib/dashboards/dashboard-parts";
 
-export interface PartData {
-  kpis: Awaited<ReturnType<typeof loadKpis>>;
-  strategic: Awaited<ReturnType<typeof loadStrategic>>;
-  tactical: Awaited<ReturnType<typeof loadTactical>>;
-  execution: Awaited<ReturnType<typeof loadExecution>>;
-}
-export type Part = keyof PartData;
+export type PartData = DashboardPartData;
+export type Part = DashboardPart;
 
 /** SPEC §4 refresh per tier: strategic hourly, tactical (and the KPIs) every 15 minutes, execution live. */
 export const REFRESH_MS: Record<Part, number> = { strategic: 3_600_000, kpis: 900_000, tactical: 900_000, execution: 10_000 };

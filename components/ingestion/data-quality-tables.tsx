@@ -1,18 +1,11 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { fmt } from "@/components/dashboards/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { FieldRate, QualityDay } from "@/lib/ingestion/console/data-quality";
 
-const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
-function ms(v: number | null): string {
-  if (v === null) return "—";
-  if (v < 1000) return `${v} ms`;
-  if (v < 120_000) return `${(v / 1000).toFixed(1)} s`;
-  if (v < 7_200_000) return `${Math.round(v / 60_000)} min`;
-  return `${(v / 3_600_000).toFixed(1)} h`;
-}
-
 export function DataQualityTables({ channels, rows, fieldRates }: { channels: { id: string; name: string }[]; rows: QualityDay[]; fieldRates: FieldRate[] }) {
   const t = useTranslations("ingestion.quality");
+  const locale = useLocale();
   const name = (id: string) => channels.find((c) => c.id === id)?.name ?? id;
   if (rows.length === 0) return <p className="py-8 text-center text-sm text-muted-foreground" data-testid="quality-empty">{t("none")}</p>;
   return (
@@ -39,9 +32,9 @@ export function DataQualityTables({ channels, rows, fieldRates }: { channels: { 
                 <TableCell className="text-right tabular-nums">{r.attempts}</TableCell>
                 <TableCell className="text-right tabular-nums">{r.succeeded}</TableCell>
                 <TableCell className="text-right tabular-nums">{r.quarantined}</TableCell>
-                <TableCell className={`text-right tabular-nums ${r.successRate < 0.95 ? "text-destructive" : ""}`}>{pct(r.successRate)}</TableCell>
-                <TableCell className="text-right tabular-nums">{ms(r.latencyP50Ms)}</TableCell>
-                <TableCell className="text-right tabular-nums">{ms(r.latencyP95Ms)}</TableCell>
+                <TableCell className={`text-right tabular-nums ${r.successRate < 0.95 ? "text-destructive" : ""}`}>{fmt.pct(r.successRate, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{fmt.ms(r.latencyP50Ms, locale)}</TableCell>
+                <TableCell className="text-right tabular-nums">{fmt.ms(r.latencyP95Ms, locale)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -67,7 +60,7 @@ export function DataQualityTables({ channels, rows, fieldRates }: { channels: { 
                   <TableCell className="font-mono text-xs">{f.field}</TableCell>
                   <TableCell>{t(f.kind)}</TableCell>
                   <TableCell className="text-right tabular-nums">{f.count}</TableCell>
-                  <TableCell className="text-right tabular-nums">{pct(f.rate)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{fmt.pct(f.rate, locale)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

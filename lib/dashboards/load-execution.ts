@@ -1,14 +1,16 @@
 /**
  * 经营看板, the execution tier (live): the signed-in person's to-do list and handling times.
- * To-dos follow the person's permissions: exceptions assigned to them, approvals they may give, and
- * the order queues their actions move (ship, hold/review, refunds).
+ * To-dos follow the person's permissions and row scope: exceptions assigned to them (the workbench's
+ * "mine" queue), approvals they may give, and the order queues their actions move (ship, hold/review, refunds).
  */
 import { can, assertCan, type Actor } from "../access/actor";
 import type { Permission } from "../access/roles";
+import { orderScope } from "../access/scope";
+import { listExceptions } from "../anomalies/list-exceptions";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus } from "../db/generated/prisma/enums";
-import { parseDashboardFilter, rollupScope, rollupWhere } from "./dashboard-filter";
+import { parseDashboardFilter, rollupWhere } from "./dashboard-filter";
 import { fillDays } from "./dashboard-days";
 
 /** Order queues per permission: orders in these statuses wait for someone who holds it. */
@@ -30,17 +32,14 @@ export async function loadExecution(db: Db, actor: Actor, raw: unknown) {
           SELECT d.status::text AS status, sum(d.orders)::int AS orders FROM dash_order_daily d
            WHERE ${where} AND d.status::text IN (${Prisma.join(queues.flatMap((q) => q.statuses))}) GROUP BY 1`)
       : [],
-    can(actor, "exception.handle")
-      ? db.$queryRaw<{ id: string; orderId: string | null; orderNo: string | null; ruleCode: string; severity: string; dueAt: Date }[]>(Prisma.sql`
-          SELECT e.id, e.order_id AS "orderId", o.order_no AS "orderNo", e.rule_code AS "ruleCode", e.severity::text AS severity, e.due_at AS "dueAt"
-            FROM order_exceptions e LEFT JOIN orders o ON o.id = e.order_id
-           WHERE e.assignee_id = ${actor.id} AND e.status IN ('OPEN', 'CLAIMED') ORDER BY e.due_at LIMIT ${TODO_LIST}`)
-      : [],
+    can(actor, "exception.handle") ? listExceptions(db, actor, { assignee: "me", size: TODO_LIST }) : null,
     can(actor, "exception.approve")
-      ? db.$queryRaw<{ id: string; orderId: string; orderNo: string; kind: string; requestedAt: Date }[]>(Prisma.sql`
-          SELECT a.id, a.order_id AS "orderId", o.order_no AS "orderNo", a.kind, a.requested_at AS "requestedAt"
-            FROM order_approvals a JOIN orders o ON o.id = a.order_id JOIN dash_order_facts d ON d.order_id = a.order_id
-           WHERE a.status = 'PENDING' AND ${rollupScope(actor, "d")} ORDER BY a.requested_at LIMIT ${TODO_LIST}`)
+      ? db.orderApproval.findMany({
+          where: { status: "PENDING", order: orderScope(actor) },
+          select: { id: true, orderId: true, kind: true, requestedAt: true, order: { select: { orderNo: true } } },
+          orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+          take: TODO_LIST,
+        })
       : [],
     db.$queryRaw<{ day: string; actions: number; handledCount: number; handledMsSum: bigint }[]>(Prisma.sql`
       SELECT to_char(d.biz_day, 'YYYY-MM-DD') AS day, sum(d.transitions)::int AS actions,
@@ -52,8 +51,10 @@ export async function loadExecution(db: Db, actor: Actor, raw: unknown) {
     filter: f,
     actorName: actor.displayName,
     queues: queues.map((q) => ({ key: q.key, statuses: q.statuses, orders: q.statuses.reduce((s, st) => s + (count.get(st) ?? 0), 0) })),
-    myExceptions,
-    approvals,
+    myExceptions: (myExceptions?.rows ?? []).map((e) => ({
+      id: e.id, orderId: e.order?.id ?? null, orderNo: e.order?.orderNo ?? null, ruleCode: e.ruleCode, severity: e.severity, dueAt: e.dueAt,
+    })),
+    approvals: approvals.map((a) => ({ id: a.id, orderId: a.orderId, orderNo: a.order.orderNo, kind: a.kind, requestedAt: a.requestedAt })),
     handling: fillDays(f, handling, (day) => ({ day, actions: 0, handledCount: 0, handledMsSum: BigInt(0) })).map((h) => ({
       day: h.day, actions: h.actions, avgHandledMs: h.handledCount ? Math.round(Number(h.handledMsSum) / h.handledCount) : null,
     })),

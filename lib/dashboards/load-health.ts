@@ -11,7 +11,7 @@ import { dataQualityFigures } from "../ingestion/console/data-quality";
 import { latestHeartbeats } from "../integrations/integration-overview";
 import { addBizDays, bizDay } from "../time/biz-time";
 import { parseDashboardFilter, rollupScope, rollupWhere } from "./dashboard-filter";
-import { fillDays } from "./dashboard-days";
+import { fillDays, rangeDays } from "./dashboard-days";
 import { qualityScore } from "./quality-score";
 
 /** Statuses an order waits in for someone (terminal and buyer-side states are left out). */
@@ -53,8 +53,9 @@ export async function loadHealth(db: Db, actor: Actor, raw: unknown) {
 
   // Ingest figures are per channel (not per region): scoped to the actor's shops where it has any.
   const today = bizDay(new Date());
-  const days = Math.max(1, Math.min(31, rangeLength(f.from, today)));
-  const quality = await dataQualityFigures(db, { days });
+  // The figures reach back from today to the range's start (dataQualityFigures keeps 1–31 days).
+  const oldest = addBizDays(today, -30);
+  const quality = await dataQualityFigures(db, { days: rangeDays({ from: f.from > oldest ? f.from : oldest, to: today }).length });
   const shops = actor.rowScope === "CHANNELS" ? new Set(actor.channelIds) : null;
   const qualityRows = quality.rows.filter((r) => r.day >= f.from && r.day <= f.to && (!shops || shops.has(r.channelId)));
   const channels = quality.channels.filter((c) => !shops || shops.has(c.id));
@@ -70,12 +71,6 @@ export async function loadHealth(db: Db, actor: Actor, raw: unknown) {
     quality: qualityRows.map((r) => ({ channelId: r.channelId, day: r.day, ...qualityScore(r) })),
     heartbeats: await latestHeartbeats(db),
   };
-}
-
-function rangeLength(from: string, today: string): number {
-  let n = 1;
-  for (let d = from; d < today && n <= 31; d = addBizDays(d, 1)) n++;
-  return n;
 }
 
 function syncOf(channelId: string, rows: { attempts: number; succeeded: number; latencyP50Ms: number | null; latencyP95Ms: number | null }[]) {

@@ -7,17 +7,13 @@ import { RangePicker } from "@/components/dashboards/range-picker";
 import { PageHeader } from "@/components/layout/page-header";
 import { can } from "@/lib/access/actor";
 import { parseDashboardFilter } from "@/lib/dashboards/dashboard-filter";
-import { loadStrategic, loadTactical } from "@/lib/dashboards/load-business";
-import { loadExecution } from "@/lib/dashboards/load-execution";
-import { loadKpis } from "@/lib/dashboards/load-kpis";
+import { DASHBOARD_LOADERS } from "@/lib/dashboards/dashboard-parts";
 import { rollupFreshness } from "@/lib/dashboards/refresh-rollups";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireActor } from "@/lib/session";
 import { formatBizTime } from "@/lib/time/biz-time";
 import { loadDashboardSearchParams, toFilterInput } from "./search-params";
-
-const TIER_LOADERS = { strategic: loadStrategic, tactical: loadTactical, execution: loadExecution } as const;
 
 /** 经营看板: headline KPIs and the strategic / tactical / execution tiers (SPEC §4). */
 export default async function DashboardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -34,7 +30,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
     if (!isAppError(err)) throw err;
     return <RangeError title={t("dashboards.business.title")} code={err.code} />;
   }
-  const [kpis, tier, fresh] = await Promise.all([loadKpis(db, actor, filter), TIER_LOADERS[sp.tier](db, actor, filter), rollupFreshness(db)]);
+  const [kpis, tier, fresh] = await Promise.all([DASHBOARD_LOADERS.kpis(db, actor, filter), DASHBOARD_LOADERS[sp.tier](db, actor, filter), rollupFreshness(db)]);
   return (
     <div className="space-y-4">
       <PageHeader title={t("dashboards.business.title")} description={t("dashboards.business.description")}>

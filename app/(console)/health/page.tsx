@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/access/actor";
-import { ordersHref } from "@/lib/dashboards/drill-links";
+import { ordersHref } from "@/components/dashboards/drill-links";
 import { loadHealth, WAITING_STATUSES } from "@/lib/dashboards/load-health";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";

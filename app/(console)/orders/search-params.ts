@@ -31,7 +31,7 @@ export const orderSearchParams = {
 };
 
 export const loadOrderSearchParams = createLoader(orderSearchParams);
-const serializeOrderSearch = createSerializer(orderSearchParams);
+export const serializeOrderSearch = createSerializer(orderSearchParams);
 export type OrderSearchParams = Awaited<ReturnType<typeof loadOrderSearchParams>>;
 
 /** The URL's filter as the domain's query (shared by the orders export route). */

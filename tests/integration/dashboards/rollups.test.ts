@@ -103,6 +103,20 @@ describe("dashboard rollups", () => {
     const outbox = await db().outboxEvent.findMany({ where: { createdAt: { gte: started } }, select: { orderId: true, eventType: true } });
     expect(outbox.length).toBeGreaterThanOrEqual(10); // 5 created, hold, release, shipped, refund requested and completed
     for (const e of outbox) await events.handler({ db: db() }, { orderId: e.orderId, eventType: e.eventType });
+    // The event path alone (no feed yet) has applied each changed order's current state.
+    const createdIds = created.flatMap((c) => (c.ok ? [c.orderId] : []));
+    expect(createdIds).toHaveLength(5);
+    const changed = [...createdIds, held.id, shipped.id, refunded.id];
+    const facts = new Map((await db().dashOrderFact.findMany({
+      where: { orderId: { in: changed } }, select: { orderId: true, status: true, paid: true, refundedFen: true, cycleMinutes: true, reworked: true },
+    })).map((x) => [x.orderId, x]));
+    const current = new Map((await db().order.findMany({ where: { id: { in: changed } }, select: { id: true, status: true, refundedFen: true } })).map((o) => [o.id, o]));
+    for (const id of changed) expect(facts.get(id)).toMatchObject({ status: current.get(id)!.status, refundedFen: current.get(id)!.refundedFen });
+    for (const id of createdIds) expect(facts.get(id)).toMatchObject({ paid: true });
+    expect(facts.get(held.id)).toMatchObject({ status: "PAID", reworked: true });
+    expect(facts.get(shipped.id)).toMatchObject({ status: "SHIPPED", cycleMinutes: expect.any(Number) });
+    expect(facts.get(refunded.id)!.status).not.toBe("DELIVERED");
+    expect(facts.get(refunded.id)!.refundedFen).toBe(refunded.paidFen);
     // The change feed catches what sends no event (the refusal, the contact note).
     const feed = await refreshRollups(db());
     expect(feed.mode).toBe("feed");

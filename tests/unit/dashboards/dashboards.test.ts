@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ordersHref } from "../../../components/dashboards/drill-links";
 import { fillDays, rangeDays } from "../../../lib/dashboards/dashboard-days";
 import { parseDashboardFilter } from "../../../lib/dashboards/dashboard-filter";
 import { drillWhere, UNROUTED } from "../../../lib/dashboards/drill-filter";
-import { ordersHref } from "../../../lib/dashboards/drill-links";
 import { qualityScore } from "../../../lib/dashboards/quality-score";
 import { REWORK_TARGETS, ROLLBACK_PAIRS, transitionKind } from "../../../lib/dashboards/transition-kinds";
 
@@ -44,9 +44,11 @@ describe("dashboard filter", () => {
 describe("drill-down", () => {
   const f = { from: "2026-11-01", to: "2026-11-30", includeTest: false };
   it("links to the order list with the figure's filter", () => {
-    expect(ordersHref(f, { status: ["PAID", "PUSHED_TO_WMS"], wh: "WH_HZ" })).toBe("/orders?from=2026-11-01&to=2026-11-30&status=PAID%2CPUSHED_TO_WMS&hideTest=true&wh=WH_HZ");
+    expect(ordersHref(f, { status: ["PAID", "PUSHED_TO_WMS"], wh: "WH_HZ" })).toBe("/orders?status=PAID,PUSHED_TO_WMS&from=2026-11-01&to=2026-11-30&hideTest=true&wh=WH_HZ");
     expect(ordersHref({ ...f, includeTest: true }, { from: null, to: null, kind: "ROLLBACK", evFrom: "2026-11-05", evTo: "2026-11-05" }))
       .toBe("/orders?kind=ROLLBACK&evFrom=2026-11-05&evTo=2026-11-05");
+    expect(ordersHref(f, { channel: "ch_own_mall", flag: ["paid", "late"], actor: "张三", src: "CONSOLE" }))
+      .toBe("/orders?channel=ch_own_mall&from=2026-11-01&to=2026-11-30&hideTest=true&flag=paid,late&actor=张三&src=CONSOLE");
   });
   it("turns drill parameters into order filters", () => {
     expect(drillWhere({ flag: ["late"], warehouse: UNROUTED })).toEqual([{ dashFact: { is: { AND: [{ cycleMinutes: { gt: 120 } }, { warehouseId: "" }] } } }]);
