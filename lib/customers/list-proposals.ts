@@ -4,9 +4,9 @@ import type { Db } from "../db/client";
 import { customerScope } from "./customer-scope";
 import type { ProposalEvidence } from "./propose-merges";
 
-/** Open merge proposals (highest score first) between two unmerged customers the actor may see. */
+/** Open merge proposals (highest score first) between two unmerged customers the actor may see; for those who may merge. */
 export async function listProposals(db: Db, actor: Actor, opts: { customerId?: string; take?: number } = {}) {
-  assertCan(actor, "customer.view");
+  assertCan(actor, "customer.merge");
   const rows = await db.customerMergeProposal.findMany({
     where: { status: "OPEN", ...(opts.customerId ? { OR: [{ customerAId: opts.customerId }, { customerBId: opts.customerId }] } : {}) },
     orderBy: [{ score: "desc" }, { createdAt: "asc" }],

@@ -98,11 +98,12 @@ export async function ingestOrders(db: Db, channel: IngestChannel, inputs: Inges
     for (const [i, p] of prepared.entries()) {
       if (out[i]) continue;
       const id = p.order.platformOrderId;
-      // Stored by this batch or by a concurrent writer since the read above: read it now.
-      let s = stored.get(id) ?? (await lockStored(tx, channel.id, id));
+      // Stored by this batch or by a concurrent writer since the read above: read it now, locked.
+      const known = stored.get(id);
+      let s = known ?? (await lockStored(tx, channel.id, id));
       const incomingAt = p.order.platformModifiedAt.getTime();
       if (incomingAt > s.platformModifiedAt.getTime()) {
-        s = await lockStored(tx, channel.id, id); // re-read under the lock: a concurrent update may have won
+        if (known) s = await lockStored(tx, channel.id, id); // re-read under the lock: a concurrent update may have won
         out[i] = await updateOrder(tx, s, p, source);
       } else {
         out[i] = await updateOrder(tx, s, p, source); // STALE or UNCHANGED: writes nothing

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { candidateWarehouses, loadRoutingRules } from "../../lib/routing/route-order";
 import { testDb } from "./helpers";
 
 /**
@@ -11,16 +12,16 @@ const SEEDED = `o.order_no ~ '^OH[0-9]{14}$' AND NOT EXISTS (SELECT 1 FROM inges
 describe("demo seed", () => {
   const db = testDb();
 
-  it("routes every paid demo order to its region's warehouse (the fallback where no region rule applies), and no unpaid one", async () => {
-    const rows = await db.$queryRawUnsafe<{ paid: boolean; region: string | null; warehouseId: string | null; status: string | null }[]>(`
-      SELECT o.paid_at IS NOT NULL AS paid, o.receiver_region AS region, r.warehouse_id AS "warehouseId", r.status
+  it("routes every paid demo order to the warehouse ingestion's routing would pick first, and no unpaid one", async () => {
+    const rows = await db.$queryRawUnsafe<{ id: string; paid: boolean; region: string | null; warehouseId: string | null; status: string | null }[]>(`
+      SELECT o.id, o.paid_at IS NOT NULL AS paid, o.receiver_region AS region, r.warehouse_id AS "warehouseId", r.status
       FROM orders o LEFT JOIN order_routings r ON r.order_id = o.id WHERE ${SEEDED}`);
     const paid = rows.filter((r) => r.paid);
     expect(paid.length).toBeGreaterThan(300);
-    const rules = await db.routingRule.findMany({ where: { active: true, kind: "REGION" }, orderBy: { priority: "asc" } });
-    const fallback = (await db.routingRule.findFirstOrThrow({ where: { active: true, kind: "FALLBACK" } })).warehouseId;
+    const rules = await db.$transaction((tx) => loadRoutingRules(tx));
+    const items = await db.orderItem.findMany({ where: { orderId: { in: paid.map((o) => o.id) } }, select: { orderId: true, skuCode: true, quantity: true } });
     for (const o of paid) {
-      const expected = rules.find((r) => r.matchValue === o.region)?.warehouseId ?? fallback;
+      const expected = candidateWarehouses(rules, o.region, items.filter((i) => i.orderId === o.id))[0];
       expect({ warehouseId: o.warehouseId, status: o.status }).toEqual({ warehouseId: expected, status: "ROUTED" });
     }
     expect(new Set(paid.map((o) => o.warehouseId)).size).toBeGreaterThan(2);

@@ -38,7 +38,8 @@ export async function listQuarantine(db: Db, actor: Actor, input: { status: Quar
     db.channel.findMany({ select: { id: true, name: true }, take: 200 }),
   ]);
   const names = new Map(channels.map((c) => [c.id, c.name]));
-  return { rows: rows.map((r) => ({ ...r, channelName: names.get(r.channelId) ?? null })) as QuarantineRow[], total, page, pageSize: QUARANTINE_PAGE_SIZE };
+  // A mapper's reason may quote the bad value (a phone, an address): masked here as on the detail view.
+  return { rows: rows.map((r) => ({ ...r, reason: maskRawText(actor, r.reason), channelName: names.get(r.channelId) ?? null })) as QuarantineRow[], total, page, pageSize: QUARANTINE_PAGE_SIZE };
 }
 
 export async function getQuarantined(db: Db, actor: Actor, id: string) {

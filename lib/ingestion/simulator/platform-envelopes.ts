@@ -6,6 +6,7 @@
  * the hub's own channels (own mall, POS) use a plain JSON API signed with X-Signature and HTTP 429.
  */
 import type { Platform } from "../../db/generated/prisma/enums";
+import { formatChinaTime } from "../../time/biz-time";
 import { douyinParamJson, douyinSign, jdSign, pddSign, topSign, type Params } from "../platform-sign";
 import { signBody } from "../push/signature";
 
@@ -44,8 +45,6 @@ const TOP_FIELDS = "tid,tid_str,status,type,created,pay_time,consign_time,end_ti
 
 const FORM = { "content-type": "application/x-www-form-urlencoded;charset=utf-8" };
 const form = (p: Params) => new URLSearchParams(Object.entries(p).filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
-/** "yyyy-MM-dd HH:mm:ss" in China time, as TOP and JD want their times. */
-export const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 const secs = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** One signed page request. `at` is the signing time (the platforms check it against their clock). */
@@ -53,15 +52,15 @@ export function pageRequest(platform: Platform, c: ApiCredentials, q: PageQuery,
   switch (platform) {
     case "TMALL": {
       const p: Params = {
-        method: API_METHODS.TMALL, app_key: c.appKey, session: c.accessToken, timestamp: chinaTime(at), format: "json", v: "2.0", sign_method: "md5",
-        fields: TOP_FIELDS, start_modified: chinaTime(q.from), end_modified: chinaTime(q.to), page_no: q.page, page_size: q.pageSize, use_has_next: "true",
+        method: API_METHODS.TMALL, app_key: c.appKey, session: c.accessToken, timestamp: formatChinaTime(at), format: "json", v: "2.0", sign_method: "md5",
+        fields: TOP_FIELDS, start_modified: formatChinaTime(q.from), end_modified: formatChinaTime(q.to), page_no: q.page, page_size: q.pageSize, use_has_next: "true",
       };
       return { path: "/router/rest", method: "POST", headers: FORM, body: form({ ...p, sign: topSign(p, c.secret) }) };
     }
     case "JD": {
       // dateType 0: by modified time. Keys alphabetical; the JSON is signed and sent byte-identical.
-      const json = JSON.stringify({ date_type: "0", end_date: chinaTime(q.to), page: String(q.page), page_size: String(q.pageSize), start_date: chinaTime(q.from) });
-      const p: Params = { method: API_METHODS.JD, app_key: c.appKey, access_token: c.accessToken, timestamp: chinaTime(at), v: "2.0", "360buy_param_json": json };
+      const json = JSON.stringify({ date_type: "0", end_date: formatChinaTime(q.to), page: String(q.page), page_size: String(q.pageSize), start_date: formatChinaTime(q.from) });
+      const p: Params = { method: API_METHODS.JD, app_key: c.appKey, access_token: c.accessToken, timestamp: formatChinaTime(at), v: "2.0", "360buy_param_json": json };
       return { path: "/routerjson", method: "POST", headers: FORM, body: form({ ...p, sign: jdSign(p, c.secret) }) };
     }
     case "PDD": {

@@ -3,6 +3,7 @@ import { collectIdentities } from "../../../lib/customers/collect-identities";
 import { runCustomerMatching } from "../../../lib/customers/customer-jobs";
 import { mergeCustomers, unmergeCustomers } from "../../../lib/customers/merge-customers";
 import { addCustomerNote } from "../../../lib/customers/add-customer-note";
+import { listProposals } from "../../../lib/customers/list-proposals";
 import { proposeMerges } from "../../../lib/customers/propose-merges";
 import { AppError } from "../../../lib/errors/app-error";
 import { actorFor, testDb } from "../helpers";
@@ -46,6 +47,8 @@ describe("customer matching and merge (SPEC §6)", () => {
     const before = await snapshot([f.older.id, f.newer.id]);
     const cs = await actorFor("cs");
     expect(await codeOf(mergeCustomers(db, cs, { proposalId: proposal.id }))).toBe("FORBIDDEN");
+    expect(await codeOf(listProposals(db, cs, { customerId: f.older.id }))).toBe("FORBIDDEN"); // proposals are for those who merge
+    expect((await listProposals(db, ops, { customerId: f.older.id })).map((p) => p.id)).toContain(proposal.id);
 
     const merged = await mergeCustomers(db, ops, { proposalId: proposal.id });
     expect(merged.survivorId).toBe(f.older.id);

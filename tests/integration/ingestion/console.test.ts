@@ -3,6 +3,7 @@ import { dataQuality } from "../../../lib/ingestion/console/data-quality";
 import { getQuarantined, listQuarantine } from "../../../lib/ingestion/console/list-quarantine";
 import { discardQuarantined, replayQuarantined } from "../../../lib/ingestion/console/replay-quarantined";
 import { receivePush } from "../../../lib/ingestion/push/receive-push";
+import { quarantinePayload } from "../../../lib/ingestion/quarantine";
 import { actorFor, testDb } from "../helpers";
 import { mallOrder, OWN_MALL, signed } from "./push-fixtures";
 
@@ -27,6 +28,15 @@ describe("数据接入 console", () => {
     const order = await testDb().order.findUniqueOrThrow({ where: { id: out.orderIds[0] } });
     expect(order.receiverPhone).toBe("13711112222");
     expect(await testDb().auditLog.count({ where: { action: "ingestion.replay", entityId: row.id } })).toBe(1);
+  });
+
+  it("masks a value a refusal reason quotes, in the list as on the detail view", async () => {
+    const platformOrderId = `QR${Date.now()}`;
+    await quarantinePayload(testDb(), { channelId: OWN_MALL.id, source: "PLATFORM_PUSH", reasonCode: "INVALID_PAYLOAD", reason: "手机号 13799998888 格式不对", rawBody: "{}", platformOrderId });
+    const ops = await actorFor("ops");
+    const row = (await listQuarantine(testDb(), ops, { status: "OPEN", page: 1 })).rows.find((r) => r.platformOrderId === platformOrderId)!;
+    expect(row.reason).toBe("手机号 137****8888 格式不对");
+    expect((await getQuarantined(testDb(), ops, row.id)).reason).toBe("手机号 137****8888 格式不对");
   });
 
   it("discards with a reason, and keeps other roles out", async () => {
