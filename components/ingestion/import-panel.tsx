@@ -82,6 +82,7 @@ export function ImportPanel({ initialJobs, channels }: { initialJobs: ImportJobV
                   <span>{t("ingestion.imports.unchanged")} {j.unchangedRows}</span>
                   <span className={j.failedRows ? "text-destructive" : ""}>{t("ingestion.imports.failed")} {j.failedRows}</span>
                   {j.errorCode && <span className="text-destructive">{t(`errors.${j.errorCode as "INTERNAL"}`)}</span>}
+                  {j.processedRows > 0 && <a className="text-primary hover:underline" href={`/api/ingestion/imports/${j.id}/results`}>{t("ingestion.imports.results")}</a>}
                   {j.failedRows > 0 && <a className="text-primary hover:underline" href={`/api/ingestion/imports/${j.id}/errors`}>{t("ingestion.imports.errorReport")}</a>}
                   {j.failedRows > 0 && <a className="text-primary hover:underline" href="/ingestion/quarantine">{t("ingestion.tabs.quarantine")}</a>}
                 </div>

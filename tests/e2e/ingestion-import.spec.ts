@@ -42,6 +42,10 @@ test("ops imports a CSV with a bad row, then corrects and replays it from the qu
 
   const report = await page.request.get((await job.getByRole("link", { name: "错误报告" }).getAttribute("href"))!);
   expect(await report.text()).toContain(`3,${bad},INVALID_PAYLOAD`);
+  const results = await page.request.get((await job.getByRole("link", { name: "导入结果" }).getAttribute("href"))!);
+  const resultLines = (await results.text()).split(/\r?\n/);
+  expect(resultLines[1]).toMatch(new RegExp(`^2,${good},新建,OH\\d{14},,$`));
+  expect(resultLines[2]).toMatch(new RegExp(`^3,${bad},失败（已隔离）,,INVALID_PAYLOAD,`));
 
   await page.getByTestId("tab-quarantine").click();
   const row = page.getByTestId("quarantine-row").filter({ hasText: bad });

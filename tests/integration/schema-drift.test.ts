@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
  */
 interface DmmfField { name: string; dbName?: string; kind: string; type: string; isList: boolean; isRequired: boolean; nativeType?: [string, string[]] | null }
 interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
-interface DmmfIndex { model: string; type: "id" | "unique" | "normal" | "fulltext"; fields: { name: string; sortOrder?: "asc" | "desc" }[] }
+interface DmmfIndex { model: string; type: "id" | "unique" | "normal" | "fulltext"; algorithm?: string; fields: { name: string; sortOrder?: "asc" | "desc" }[] }
 interface Dmmf { datamodel: { models: DmmfModel[]; enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[]; indexes: DmmfIndex[] } }
 
 const dmmf: Dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync("prisma/schema.prisma", "utf8")]] })));
@@ -68,18 +68,20 @@ describe("schema.prisma ↔ migrated database", () => {
     expect(actual).toEqual(expected);
   });
 
-  it("has exactly the indexes of the schema (primary, unique, plain, with sort order)", async () => {
-    const { rows } = await client.query<{ table_name: string; is_primary: boolean; is_unique: boolean; columns: string[] }>(`
-      SELECT t.relname AS table_name, ix.indisprimary AS is_primary, ix.indisunique AS is_unique,
+  it("has exactly the indexes of the schema (primary, unique, plain, with access method and sort order)", async () => {
+    const { rows } = await client.query<{ table_name: string; is_primary: boolean; is_unique: boolean; method: string; columns: string[] }>(`
+      SELECT t.relname AS table_name, ix.indisprimary AS is_primary, ix.indisunique AS is_unique, am.amname AS method,
              array_agg(a.attname || CASE WHEN (ix.indoption[k.ord - 1] & 1) = 1 THEN ' desc' ELSE '' END ORDER BY k.ord) AS columns
       FROM pg_index ix
       JOIN pg_class t ON t.oid = ix.indrelid
+      JOIN pg_class i ON i.oid = ix.indexrelid
+      JOIN pg_am am ON am.oid = i.relam
       JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
       CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
       WHERE t.relname <> '_prisma_migrations'
-      GROUP BY t.relname, ix.indexrelid, ix.indisprimary, ix.indisunique`);
-    const actual = rows.map((r) => `${r.table_name} ${r.is_primary ? "id" : r.is_unique ? "unique" : "normal"} (${r.columns.join(", ")})`).sort();
+      GROUP BY t.relname, ix.indexrelid, ix.indisprimary, ix.indisunique, am.amname`);
+    const actual = rows.map((r) => `${r.table_name} ${r.is_primary ? "id" : r.is_unique ? "unique" : "normal"} ${r.method} (${r.columns.join(", ")})`).sort();
     const byName = new Map(models.map((m) => [m.name, m]));
     const expected = dmmf.datamodel.indexes
       .map((ix) => {
@@ -88,7 +90,7 @@ describe("schema.prisma ↔ migrated database", () => {
           const field = m.fields.find((x) => x.name === f.name)!;
           return `${columnOf(field)}${f.sortOrder === "desc" ? " desc" : ""}`;
         });
-        return `${tableOf(m)} ${ix.type} (${cols.join(", ")})`;
+        return `${tableOf(m)} ${ix.type} ${(ix.algorithm ?? "BTree").toLowerCase()} (${cols.join(", ")})`;
       })
       .sort();
     expect(actual).toEqual(expected);

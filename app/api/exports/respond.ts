@@ -5,7 +5,11 @@ import type { ExportFile } from "@/lib/exports/table-file";
 import { logger } from "@/lib/log/logger";
 import { requireActorOrThrow } from "@/lib/session";
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, USER_DEACTIVATED: 401, FORBIDDEN: 403, EXPORT_TOO_LARGE: 413 };
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, USER_DEACTIVATED: 401, FORBIDDEN: 403, EXPORT_TOO_LARGE: 413, IMPORT_NOT_FOUND: 404 };
+
+/** RFC 6266: an ASCII fallback name, and the real (possibly Chinese) one encoded. */
+const disposition = (filename: string) =>
+  `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 /**
  * Runs an export for the signed-in actor: the file as a download, or `{ code }` with a status (the
@@ -18,7 +22,7 @@ export async function respondWithExport(build: (actor: Actor) => Promise<ExportF
     return new Response(file.body as BodyInit, {
       headers: {
         "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "Content-Disposition": disposition(file.filename),
         "Cache-Control": "no-store",
         "X-Row-Count": String(file.rowCount),
       },

@@ -1,7 +1,8 @@
-/** Recent imports with their progress, and a job's failed rows for the error report. */
+/** Recent imports with their progress, and a job's per-row results (all, or the error report's). */
 import type { Actor } from "../../access/actor";
 import { assertCan } from "../../access/actor";
 import type { Db } from "../../db/client";
+import type { IngestOutcome } from "../../db/generated/prisma/enums";
 import { AppError } from "../../errors/app-error";
 
 const JOB_FIELDS = {
@@ -21,15 +22,26 @@ export async function listImports(db: Db, actor: Actor, input: { ids?: string[] 
 }
 export type ImportJobView = Awaited<ReturnType<typeof listImports>>[number];
 
-export async function importErrorRows(db: Db, actor: Actor, jobId: string) {
+/** One file row's result, as the worker stores it per chunk (import_chunk_results.rows). */
+export interface ImportRowResult {
+  /** File line of the order's first row (the header is line 1). */
+  row: number;
+  outcome: IngestOutcome;
+  platformOrderId: string | null;
+  orderNo: string | null;
+  errorCode: string | null;
+  message: string | null;
+}
+
+/**
+ * A job's per-row results in file order: every row, or only the refused ones (the error report).
+ * A chunk holds at most a few thousand rows, and a job at most the upload limit's.
+ */
+export async function importRowResults(db: Db, actor: Actor, jobId: string, which: "all" | "failed") {
   assertCan(actor, "ingestion.manage");
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { id: true, fileName: true } });
   if (!job) throw new AppError("IMPORT_NOT_FOUND");
-  const rows = await db.importRowResult.findMany({
-    where: { jobId, outcome: "QUARANTINED" },
-    orderBy: { rowNo: "asc" },
-    take: 100_000,
-    select: { rowNo: true, platformOrderId: true, errorCode: true, message: true },
-  });
+  const chunks = await db.importChunkResult.findMany({ where: { jobId }, orderBy: { firstRow: "asc" }, select: { rows: true } });
+  const rows = chunks.flatMap((c) => c.rows as unknown as ImportRowResult[]).filter((r) => which === "all" || r.outcome === "QUARANTINED");
   return { job, rows };
 }

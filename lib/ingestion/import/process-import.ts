@@ -6,34 +6,22 @@
  * idempotent.
  */
 import type { DbClient } from "../../db/client";
-import type { IngestOutcome } from "../../db/generated/prisma/enums";
 import { logger } from "../../log/logger";
 import { bulkInsert, type Column } from "../bulk-insert";
+import type { ImportRowResult } from "./list-imports";
 import { ingestNativeBatch } from "../ingest-native";
 import { FileReadError, readTable } from "./read-table";
 import { isTemplate, templateOrders } from "./template";
 
 // Big chunks: each is one transaction of a dozen set-based statements, so the per-statement and
-// per-commit costs vanish; two in flight, so one chunk's mapping overlaps the other's writing.
-const CHUNK = 2_000;
-const PARALLEL_CHUNKS = 2;
+// per-commit costs vanish; a few in flight, so one chunk's mapping overlaps the others' writing.
+const CHUNK = 1_000;
+const PARALLEL_CHUNKS = 3;
 
-const ROW_COLUMNS: Column<RowResult>[] = [
-  ["job_id", "text", (r) => r.jobId], ["row_no", "int", (r) => r.rowNo], ["outcome", '"IngestOutcome"', (r) => r.outcome],
-  ["platform_order_id", "text", (r) => r.platformOrderId], ["order_no", "text", (r) => r.orderNo], ["error_code", "text", (r) => r.errorCode], ["message", "text", (r) => r.message],
-];
+type ChunkRow = { jobId: string; firstRow: number; rows: ImportRowResult[] };
+const CHUNK_COLUMNS: Column<ChunkRow>[] = [["job_id", "text", (c) => c.jobId], ["first_row", "int", (c) => c.firstRow], ["rows", "jsonb", (c) => c.rows]];
 // A RUNNING job whose worker died is taken over after this long.
 const STALE_RUN_MS = 10 * 60_000;
-
-interface RowResult {
-  jobId: string;
-  rowNo: number;
-  outcome: IngestOutcome;
-  platformOrderId: string | null;
-  orderNo: string | null;
-  errorCode: string | null;
-  message: string | null;
-}
 
 export async function processImportJob(db: DbClient, jobId: string): Promise<{ status: string }> {
   const { count } = await db.importJob.updateMany({
@@ -47,19 +35,19 @@ export async function processImportJob(db: DbClient, jobId: string): Promise<{ s
     if (!isTemplate(table.headers)) throw new FileReadError("unknown layout");
     const orders = templateOrders(table);
     await db.importJob.update({ where: { id: jobId }, data: { totalRows: orders.length }, select: { id: true } });
-    await db.importRowResult.deleteMany({ where: { jobId } });
+    await db.importChunkResult.deleteMany({ where: { jobId } });
     const tally = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
     const runChunk = async (chunk: typeof orders) => {
-      // Orders, quarantine rows and per-row results of a chunk commit together.
+      // Orders, quarantine rows and the chunk's per-row results commit together.
       const results = await db.$transaction(async (tx) => {
         const outcomes = await ingestNativeBatch(tx, job.channel, chunk.map((o) => o.payload), { source: "FILE_IMPORT", mapAs: "OWN_MALL", importJobId: jobId, rowNos: chunk.map((o) => o.line) });
-        const rows: RowResult[] = chunk.map((o, k) => {
+        const rows: ImportRowResult[] = chunk.map((o, k) => {
           const r = outcomes[k];
           return r.ok
-            ? { jobId, rowNo: o.line, outcome: r.outcome, platformOrderId: r.platformOrderId, orderNo: r.orderNo, errorCode: null, message: null }
-            : { jobId, rowNo: o.line, outcome: "QUARANTINED", platformOrderId: o.platformOrderId || null, orderNo: null, errorCode: r.code, message: r.message };
+            ? { row: o.line, outcome: r.outcome, platformOrderId: r.platformOrderId, orderNo: r.orderNo, errorCode: null, message: null }
+            : { row: o.line, outcome: "QUARANTINED", platformOrderId: o.platformOrderId || null, orderNo: null, errorCode: r.code, message: r.message };
         });
-        await bulkInsert(tx, "import_row_results", ROW_COLUMNS, rows, "ON CONFLICT DO NOTHING");
+        await bulkInsert(tx, "import_chunk_results", CHUNK_COLUMNS, [{ jobId, firstRow: chunk[0].line, rows }], "ON CONFLICT DO NOTHING");
         return rows;
       }, { maxWait: 60_000, timeout: 300_000 });
       for (const r of results) {

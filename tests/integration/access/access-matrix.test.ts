@@ -19,7 +19,8 @@ import { setUserActive } from "../../../lib/users/set-user-active";
 import { setUserLocale } from "../../../lib/users/set-locale";
 import { updateUser } from "../../../lib/users/update-user";
 import { discardQuarantined, replayQuarantined } from "../../../lib/ingestion/console/replay-quarantined";
-import { importErrorRows, listImports } from "../../../lib/ingestion/import/list-imports";
+import { importReportFile } from "../../../lib/ingestion/import/import-report";
+import { listImports } from "../../../lib/ingestion/import/list-imports";
 import { startImport } from "../../../lib/ingestion/import/start-import";
 import { rerunDeadLetter } from "../../../lib/integrations/dead-letters";
 import { performOrderAction } from "../../../lib/lifecycle/perform-order-action";
@@ -80,7 +81,8 @@ const MATRIX: Record<string, Rule> = {
   discardQuarantinedAction: { permission: "ingestion.manage", call: (a) => discardQuarantined(db(), a, { id: NO_ID, reason: "matrix" }) },
   startImportAction: { permission: "ingestion.manage", call: (a) => startImport(db(), a, { channelId: "ch_jd", fileName: "x.csv", bytes: new Uint8Array() }, null) },
   "GET /api/ingestion/imports": { permission: "ingestion.manage", call: (a) => listImports(db(), a) },
-  "GET /api/ingestion/imports/[id]/errors": { permission: "ingestion.manage", call: (a) => importErrorRows(db(), a, NO_ID) },
+  "GET /api/ingestion/imports/[id]/errors": { permission: "ingestion.manage", call: (a) => importReportFile(db(), a, NO_ID, "failed") },
+  "GET /api/ingestion/imports/[id]/results": { permission: "ingestion.manage", call: (a) => importReportFile(db(), a, NO_ID, "all") },
   mergeCustomersAction: { permission: "customer.merge", call: (a) => mergeCustomers(db(), a, { proposalId: NO_ID }) },
   rejectProposalAction: { permission: "customer.merge", call: (a) => rejectProposal(db(), a, { proposalId: NO_ID }) },
   unmergeCustomersAction: { permission: "customer.merge", call: (a) => unmergeCustomers(db(), a, { mergeId: NO_ID }) },

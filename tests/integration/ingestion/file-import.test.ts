@@ -3,7 +3,8 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { processImportJob } from "../../../lib/ingestion/import/process-import";
 import { startImport } from "../../../lib/ingestion/import/start-import";
-import { importErrorRows } from "../../../lib/ingestion/import/list-imports";
+import { importReportFile } from "../../../lib/ingestion/import/import-report";
+import { importRowResults } from "../../../lib/ingestion/import/list-imports";
 import { TEMPLATE_COLUMNS } from "../../../lib/ingestion/import/template";
 import { replayQuarantined } from "../../../lib/ingestion/console/replay-quarantined";
 import { actorFor, testDb } from "../helpers";
@@ -45,8 +46,16 @@ describe("file import", () => {
     const third = await testDb().order.findFirstOrThrow({ where: { platformOrderId: `F${tag}-3` } });
     expect(third.tags.sort()).toEqual(["加急", "发票"].sort());
 
-    const report = await importErrorRows(testDb(), await actorFor("ops"), job.id);
-    expect(report.rows).toMatchObject([{ rowNo: 4, platformOrderId: `F${tag}-2`, errorCode: "INVALID_PAYLOAD" }]);
+    const ops = await actorFor("ops");
+    const report = await importRowResults(testDb(), ops, job.id, "failed");
+    expect(report.rows).toMatchObject([{ row: 4, platformOrderId: `F${tag}-2`, errorCode: "INVALID_PAYLOAD" }]);
+    // Every row's result, in file order: a two-line order has its first line's number.
+    const all = await importRowResults(testDb(), ops, job.id, "all");
+    expect(all.rows.map((r) => [r.row, r.outcome, r.platformOrderId])).toEqual([[2, "CREATED", `F${tag}-1`], [4, "QUARANTINED", `F${tag}-2`], [5, "CREATED", `F${tag}-3`]]);
+    expect(all.rows[0].orderNo).toBe(first.orderNo);
+    const file = await importReportFile(testDb(), ops, job.id, "all");
+    expect(file.filename).toBe("orders-导入结果.csv");
+    expect(new TextDecoder().decode(file.body).split("\r\n")[1]).toBe(`2,F${tag}-1,新建,${first.orderNo},,`);
     const q = await testDb().quarantinedPayload.findFirstOrThrow({ where: { importJobId: job.id } });
     expect(q).toMatchObject({ rowNo: 4, source: "FILE_IMPORT", status: "OPEN", field: "items.0.unitPrice" });
 
@@ -58,12 +67,28 @@ describe("file import", () => {
     expect(await testDb().quarantinedPayload.count()).toBe(before.quarantined);
 
     // Correct and replay the bad row through the same write path.
-    const ops = await actorFor("ops");
     const fixed = q.rawBody.replace('"79.0.0"', '"79.00"');
     const out = await replayQuarantined(testDb(), ops, { id: q.id, body: fixed });
     expect(out.orderNos[0]).toMatch(/^OH/);
     expect(await testDb().quarantinedPayload.findUniqueOrThrow({ where: { id: q.id } })).toMatchObject({ status: "REPLAYED", replayedOrderId: out.orderIds[0] });
     await expect(replayQuarantined(testDb(), ops, { id: q.id, body: fixed })).rejects.toMatchObject({ code: "QUARANTINE_CLOSED" });
+  });
+
+  it("keeps every row's result across chunks, in file order, and a re-import finds them all unchanged", async () => {
+    const n = 2_345; // more than two chunks
+    // Distinct buyers, as in a real file (thousands of orders of one phone would be one customer's history).
+    const rows = Array.from({ length: n }, (_, i) => base(`C${tag}-${i}`, { 收件人: `买家${i}`, 手机号: `137${tag.slice(-4)}${String(i).padStart(4, "0")}`, 数量: "1", 实付金额: "79.00", 支付流水号: `c${tag}${i}` }));
+    rows[1_500].单价 = "七十九";
+    const job = await runImport(new TextEncoder().encode(csv(rows)));
+    expect(job).toMatchObject({ status: "DONE", totalRows: n, processedRows: n, createdRows: n - 1, failedRows: 1 });
+    const ops = await actorFor("ops");
+    const all = await importRowResults(testDb(), ops, job.id, "all");
+    expect(all.rows.map((r) => r.row)).toEqual(Array.from({ length: n }, (_, i) => i + 2));
+    expect(all.rows.filter((r) => r.outcome === "QUARANTINED")).toMatchObject([{ row: 1_502, platformOrderId: `C${tag}-1500`, errorCode: "INVALID_PAYLOAD" }]);
+    expect(await testDb().importChunkResult.count({ where: { jobId: job.id } })).toBeGreaterThan(2);
+    const again = await runImport(new TextEncoder().encode(csv(rows)));
+    expect(again).toMatchObject({ createdRows: 0, unchangedRows: n - 1, failedRows: 1 });
+    expect((await importRowResults(testDb(), ops, again.id, "all")).rows.filter((r) => r.outcome === "UNCHANGED")).toHaveLength(n - 1);
   });
 
   it("reads XLSX with numeric and date cells", async () => {
