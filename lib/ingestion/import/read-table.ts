@@ -3,7 +3,7 @@
  * (what Excel on a Chinese Windows saves), or XLSX (first worksheet). Columns are picked by header
  * name later, so column order and extra columns do not matter (FORMATS rule 9).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { fenToYuanString, yuanNumberToFen } from "../../money/fen";
@@ -61,7 +61,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function fromXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: half a second of module loading that a CSV import never needs.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) throw new FileReadError("no worksheet");
