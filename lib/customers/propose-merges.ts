@@ -3,6 +3,14 @@ import type { Db } from "../db/client";
 import type { IdentityKind } from "./identity";
 import { anchorKinds, MATCH_WEIGHTS, matchThreshold, scoreTable } from "./match-score";
 
+/**
+ * An identity value shared by more customers than this identifies no one — a store's placeholder
+ * phone on walk-in orders, a platform's relay number, a company's front desk — so it proposes no
+ * pairs. (Real duplicates of one person are a handful of records; without the cap one such value
+ * shared by n records made n² candidate pairs, and 2,000 made the pass run for minutes.)
+ */
+export const MAX_CUSTOMERS_PER_VALUE = 50;
+
 export interface ProposalEvidence {
   kind: IdentityKind;
   display: string;
@@ -29,13 +37,16 @@ export async function proposeMerges(db: Db, opts: { customerIds?: string[]; thre
       SELECT DISTINCT least(s.customer_id, o.customer_id) AS a, greatest(s.customer_id, o.customer_id) AS b
       FROM customer_identities s
       JOIN customer_identities o ON o.kind = s.kind AND o.value_hash = s.value_hash AND o.customer_id <> s.customer_id
-      WHERE s.customer_id = ANY(${only}::text[]) AND s.kind = ANY(${anchors}::text[])`
+      WHERE s.customer_id = ANY(${only}::text[]) AND s.kind = ANY(${anchors}::text[])
+        AND (SELECT count(*) FROM (SELECT DISTINCT z.customer_id FROM customer_identities z
+              WHERE z.kind = s.kind AND z.value_hash = s.value_hash LIMIT ${MAX_CUSTOMERS_PER_VALUE + 1}) q) <= ${MAX_CUSTOMERS_PER_VALUE}`
     : // Values shared by several customers (one streaming pass over the covering index), then their pairs.
       Prisma.sql`
       SELECT DISTINCT x.id AS a, y.id AS b
       FROM (
         SELECT array_agg(DISTINCT customer_id) AS ids FROM customer_identities
-        WHERE kind = ANY(${anchors}::text[]) GROUP BY kind, value_hash HAVING count(DISTINCT customer_id) > 1
+        WHERE kind = ANY(${anchors}::text[]) GROUP BY kind, value_hash
+        HAVING count(DISTINCT customer_id) BETWEEN 2 AND ${MAX_CUSTOMERS_PER_VALUE}
       ) g, unnest(g.ids) x(id), unnest(g.ids) y(id)
       WHERE x.id < y.id`;
   // One person with n records would make n² pairs: each record is proposed only into the oldest record

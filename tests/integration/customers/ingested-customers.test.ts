@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { collectIdentities } from "../../../lib/customers/collect-identities";
-import { proposeMerges } from "../../../lib/customers/propose-merges";
+import { MAX_CUSTOMERS_PER_VALUE, proposeMerges } from "../../../lib/customers/propose-merges";
 import { ingestNativeBatch } from "../../../lib/ingestion/ingest-native";
 import { mallOrder } from "../ingestion/push-fixtures";
 import { testDb } from "../helpers";
@@ -41,5 +41,24 @@ describe("orders that arrive without a customer (push, import, pull)", () => {
     await collectIdentities(db);
     const again = await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, customerId: true } });
     expect(again.map((o) => o.customerId).sort()).toEqual(orders.map((o) => o.customerId).sort());
+  });
+
+  it("a phone shared by more customers than a person has records (a store's placeholder) proposes no pairs", async () => {
+    const db = testDb();
+    const tag = `${process.pid}${Date.now()}`.slice(-9);
+    const phone = `137${tag.slice(-8)}`;
+    const n = MAX_CUSTOMERS_PER_VALUE + 10;
+    const results = await ingestNativeBatch(db, { id: "ch_own_mall", platform: "OWN_MALL" }, Array.from({ length: n }, (_, i) =>
+      mallOrder({ buyer: { memberId: `W${tag}-${i}`, nick: `散客${i}` }, receiver: { name: `散客${i}`, phone, province: "上海", city: "上海市", district: "黄浦区", detail: `南京东路 ${i} 号` } }),
+    ), { source: "PLATFORM_PUSH" });
+    const ids = results.map((r) => (r.ok ? r.orderId : ""));
+    const collected = await collectIdentities(db);
+    const customers = (await db.order.findMany({ where: { id: { in: ids } }, select: { customerId: true } })).map((o) => o.customerId!);
+    expect(new Set(customers).size).toBe(n);
+    const among = { customerAId: { in: customers }, customerBId: { in: customers } };
+    await proposeMerges(db, { customerIds: collected.customerIds }); // the incremental job's pass
+    expect(await db.customerMergeProposal.count({ where: among })).toBe(0);
+    await proposeMerges(db); // the full pass
+    expect(await db.customerMergeProposal.count({ where: among })).toBe(0);
   });
 });
