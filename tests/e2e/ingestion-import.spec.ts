@@ -78,6 +78,6 @@ test("the 数据接入 page is not for customer service", async ({ pageAs }) => 
   await page.goto("/orders");
   await expect(page.getByRole("link", { name: "数据接入" })).toHaveCount(0);
   await page.goto("/ingestion/quarantine");
-  await expect(page.getByTestId("ingestion-forbidden")).toBeVisible();
+  await expect(page.getByTestId("forbidden")).toBeVisible();
   await expect(page.getByTestId("quarantine-table")).toHaveCount(0);
 });

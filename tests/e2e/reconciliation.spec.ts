@@ -79,6 +79,6 @@ test("finance imports a WeChat bill, sees the discrepancies, locates 428.36, exp
 test("the tracker is finance's: a CS agent is refused", async ({ pageAs }) => {
   const page = await pageAs("cs");
   await page.goto("/reconciliation");
-  await expect(page.getByTestId("reconciliation-forbidden")).toBeVisible();
+  await expect(page.getByTestId("forbidden")).toBeVisible();
   await expect(page.getByRole("link", { name: "对账" })).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { SearchParams } from "nuqs/server";
 import { Suspense } from "react";
-import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { ForbiddenNotice } from "@/components/layout/forbidden-notice";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ChainStatus } from "@/components/audit/chain-status";

@@ -1,25 +1,22 @@
 import { getTranslations } from "next-intl/server";
-import { IngestionTabs } from "@/components/ingestion/ingestion-tabs";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { can } from "@/lib/access/actor";
-import { requireActor } from "@/lib/session";
+import { ForbiddenNotice } from "@/components/layout/forbidden-notice";
 import { PageHeader } from "@/components/layout/page-header";
+import { SectionTabs } from "@/components/layout/section-tabs";
+import { canWholeBook } from "@/lib/access/whole-book";
+import { requireActor } from "@/lib/session";
 
 export default async function IngestionLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("ingestion");
-  if (!can(actor, "ingestion.manage")) {
-    const te = await getTranslations("errors");
-    return (
-      <Alert variant="destructive" data-testid="ingestion-forbidden">
-        <AlertDescription>{te("FORBIDDEN")}</AlertDescription>
-      </Alert>
-    );
-  }
+  if (!canWholeBook(actor, "ingestion.manage")) return <ForbiddenNotice />;
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />
-      <IngestionTabs labels={{ quality: t("tabs.quality"), quarantine: t("tabs.quarantine"), imports: t("tabs.imports") }} />
+      <SectionTabs tabs={[
+        { href: "/ingestion", label: t("tabs.quality"), testId: "tab-quality" },
+        { href: "/ingestion/quarantine", label: t("tabs.quarantine"), testId: "tab-quarantine" },
+        { href: "/ingestion/imports", label: t("tabs.imports"), testId: "tab-imports" },
+      ]} />
       {children}
     </div>
   );

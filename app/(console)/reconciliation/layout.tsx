@@ -1,21 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { SectionTabs } from "@/components/layout/section-tabs";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { ForbiddenNotice } from "@/components/layout/forbidden-notice";
 import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 
 export default async function ReconciliationLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations("reconciliation");
-  if (!canWholeBook(actor, "finance.reconcile")) {
-    const te = await getTranslations("errors");
-    return (
-      <Alert variant="destructive" data-testid="reconciliation-forbidden">
-        <AlertDescription>{te("FORBIDDEN")}</AlertDescription>
-      </Alert>
-    );
-  }
+  if (!canWholeBook(actor, "finance.reconcile")) return <ForbiddenNotice />;
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />

@@ -1,4 +1,4 @@
-import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { ForbiddenNotice } from "@/components/layout/forbidden-notice";
 import { RoleEditor } from "@/components/admin/role-editor";
 import { can } from "@/lib/access/actor";
 import { listRoles } from "@/lib/access/list-roles";

@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { ForbiddenNotice } from "@/components/admin/forbidden-notice";
+import { ForbiddenNotice } from "@/components/layout/forbidden-notice";
 import { UsersTable } from "@/components/admin/users-table";
 import { can } from "@/lib/access/actor";
 import { listRoles } from "@/lib/access/list-roles";
