@@ -3,9 +3,10 @@ import { can, type Actor } from "./actor";
 import type { Permission } from "./roles";
 
 /**
- * Finance permissions act on the whole book: statements, baselines and period close cover every
- * shop and region, so they cannot be cut to a row scope. An actor whose row scope is not ALL is
- * refused them, the same way a missing permission is.
+ * Some permissions act on the whole book and cannot be cut to a row scope: finance (statements,
+ * baselines and period close cover every shop and region) and ingestion (quarantine, data quality
+ * and file imports span every channel). An actor whose row scope is not ALL is refused them, the
+ * same way a missing permission is.
  */
 export const canWholeBook = (actor: Actor, permission: Permission) => can(actor, permission) && actor.rowScope === "ALL";
 

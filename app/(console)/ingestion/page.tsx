@@ -3,12 +3,12 @@ import { DataQualityTables } from "@/components/ingestion/data-quality-tables";
 import { PullStatusTable } from "@/components/ingestion/pull-status-table";
 import { getDb } from "@/lib/db/client";
 import { dataQuality } from "@/lib/ingestion/console/data-quality";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 
 export default async function IngestionQualityPage() {
   const actor = await requireActor();
-  if (!can(actor, "ingestion.manage")) return null; // the layout shows the refusal
+  if (!canWholeBook(actor, "ingestion.manage")) return null; // the layout shows the refusal
   const t = await getTranslations("ingestion.quality");
   const q = await dataQuality(getDb(), actor, { days: 7 });
   return (

@@ -1,6 +1,6 @@
 /** The quarantine list and one item, for the 数据接入 page (ingestion.manage; raw bodies and reasons masked). */
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/actor";
+import { assertWholeBook } from "../../access/whole-book";
 import type { Db } from "../../db/client";
 import type { QuarantineStatus } from "../../db/generated/prisma/enums";
 import { AppError } from "../../errors/app-error";
@@ -23,7 +23,7 @@ export interface QuarantineRow {
 }
 
 export async function listQuarantine(db: Db, actor: Actor, input: { status: QuarantineStatus | "ALL"; page: number }) {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   const where = input.status === "ALL" ? {} : { status: input.status };
   const page = Math.max(1, Math.min(input.page, 1000));
   const [rows, total, channels] = await Promise.all([
@@ -43,7 +43,7 @@ export async function listQuarantine(db: Db, actor: Actor, input: { status: Quar
 }
 
 export async function getQuarantined(db: Db, actor: Actor, id: string) {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   const row = await db.quarantinedPayload.findUnique({ where: { id } });
   if (!row) throw new AppError("QUARANTINE_NOT_FOUND");
   const channel = await db.channel.findUnique({ where: { id: row.channelId }, select: { name: true, platform: true } });

@@ -3,7 +3,7 @@
  * original would have; only when every order in it maps is anything written. Audited.
  */
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/actor";
+import { assertWholeBook } from "../../access/whole-book";
 import { recordAudit } from "../../audit/record-audit";
 import type { DbClient } from "../../db/client";
 import { AppError } from "../../errors/app-error";
@@ -15,7 +15,7 @@ import { restoreCorrection } from "./mask-raw";
 const INGEST_SOURCES: readonly string[] = ["PLATFORM_PUSH", "PLATFORM_PULL", "FILE_IMPORT"];
 
 export async function replayQuarantined(db: DbClient, actor: Actor, input: { id: string; body: string }) {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   const row = await db.quarantinedPayload.findUnique({ where: { id: input.id }, select: { id: true, channelId: true, source: true, status: true, rawBody: true } });
   if (!row) throw new AppError("QUARANTINE_NOT_FOUND");
   if (row.status !== "OPEN") throw new AppError("QUARANTINE_CLOSED");
@@ -52,7 +52,7 @@ export async function replayQuarantined(db: DbClient, actor: Actor, input: { id:
 }
 
 export async function discardQuarantined(db: DbClient, actor: Actor, input: { id: string; reason: string }) {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   const { count } = await db.quarantinedPayload.updateMany({
     where: { id: input.id, status: "OPEN" },
     data: { status: "DISCARDED", resolvedById: actor.id, resolvedAt: new Date() },

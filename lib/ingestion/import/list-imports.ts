@@ -1,9 +1,10 @@
 /** Recent imports with their progress, and a job's per-row results (all, or the error report's). */
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/actor";
+import { assertWholeBook } from "../../access/whole-book";
 import type { Db } from "../../db/client";
 import type { IngestOutcome } from "../../db/generated/prisma/enums";
 import { AppError } from "../../errors/app-error";
+import { maskRawText } from "../console/mask-raw";
 
 const JOB_FIELDS = {
   id: true, channelId: true, fileName: true, status: true, totalRows: true, processedRows: true, createdRows: true,
@@ -11,7 +12,7 @@ const JOB_FIELDS = {
 } as const;
 
 export async function listImports(db: Db, actor: Actor, input: { ids?: string[] } = {}) {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   const rows = await db.importJob.findMany({
     where: input.ids ? { id: { in: input.ids.slice(0, 50) } } : {},
     select: JOB_FIELDS,
@@ -38,10 +39,11 @@ export interface ImportRowResult {
  * A chunk holds at most a few thousand rows, and a job at most the upload limit's.
  */
 export async function importRowResults(db: Db, actor: Actor, jobId: string, which: "all" | "failed") {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   const job = await db.importJob.findUnique({ where: { id: jobId }, select: { id: true, fileName: true } });
   if (!job) throw new AppError("IMPORT_NOT_FOUND");
   const chunks = await db.importChunkResult.findMany({ where: { jobId }, orderBy: { firstRow: "asc" }, select: { rows: true } });
   const rows = chunks.flatMap((c) => c.rows as unknown as ImportRowResult[]).filter((r) => which === "all" || r.outcome === "QUARANTINED");
-  return { job, rows };
+  // A refusal may quote the bad value (a phone, an address): masked as in the quarantine list.
+  return { job, rows: rows.map((r) => (r.message ? { ...r, message: maskRawText(actor, r.message) } : r)) };
 }

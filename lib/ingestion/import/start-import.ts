@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Actor } from "../../access/actor";
-import { assertCan } from "../../access/actor";
+import { assertWholeBook } from "../../access/whole-book";
 import { recordAudit } from "../../audit/record-audit";
 import type { DbClient } from "../../db/client";
 import { AppError } from "../../errors/app-error";
@@ -17,7 +17,7 @@ export interface ImportSender {
 }
 
 export async function startImport(db: DbClient, actor: Actor, input: { channelId: string; fileName: string; bytes: Uint8Array }, sender: ImportSender | null) {
-  assertCan(actor, "ingestion.manage");
+  assertWholeBook(actor, "ingestion.manage");
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError("IMPORT_FILE_TOO_LARGE");
   if (input.bytes.byteLength === 0) throw new AppError("IMPORT_FILE_INVALID");
   const channel = await db.channel.findUnique({ where: { id: input.channelId }, select: { id: true, active: true } });

@@ -91,6 +91,21 @@ describe("file import", () => {
     expect((await importRowResults(testDb(), ops, again.id, "all")).rows.filter((r) => r.outcome === "UNCHANGED")).toHaveLength(n - 1);
   });
 
+  it("masks a phone a stored refusal quotes, for a role that sees phones masked", async () => {
+    const ops = await actorFor("ops");
+    const { id } = await startImport(testDb(), ops, { channelId: "ch_own_mall", fileName: "quoted.csv", bytes: new TextEncoder().encode(csv([base(`Q${tag}`)])) }, null);
+    // A platform mapper's refusal quotes the bad value (金额字段 … 无效：…); stored as the worker stores it.
+    const refusal = { row: 2, outcome: "QUARANTINED", platformOrderId: `Q${tag}`, orderNo: null, errorCode: "INVALID_AMOUNT", message: "金额字段 payment 无效：13912345678" };
+    await testDb().importChunkResult.create({ data: { jobId: id, firstRow: 2, rows: [refusal] } });
+    for (const which of ["failed", "all"] as const) {
+      const { rows } = await importRowResults(testDb(), ops, id, which);
+      expect(rows).toEqual([{ ...refusal, message: "金额字段 payment 无效：139****5678" }]);
+      const file = new TextDecoder().decode((await importReportFile(testDb(), ops, id, which)).body);
+      expect(file).toContain("139****5678");
+      expect(file).not.toContain("13912345678");
+    }
+  });
+
   it("reads XLSX with numeric and date cells", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("订单");

@@ -1,12 +1,12 @@
 import { ImportPanel } from "@/components/ingestion/import-panel";
 import { getDb } from "@/lib/db/client";
 import { listImports } from "@/lib/ingestion/import/list-imports";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 
 export default async function ImportsPage() {
   const actor = await requireActor();
-  if (!can(actor, "ingestion.manage")) return null; // the layout shows the refusal
+  if (!canWholeBook(actor, "ingestion.manage")) return null; // the layout shows the refusal
   const db = getDb();
   const [jobs, channels] = await Promise.all([
     listImports(db, actor),

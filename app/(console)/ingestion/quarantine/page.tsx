@@ -5,7 +5,7 @@ import { QuarantineTable } from "@/components/ingestion/quarantine-table";
 import { Button } from "@/components/ui/button";
 import { getDb } from "@/lib/db/client";
 import { listQuarantine } from "@/lib/ingestion/console/list-quarantine";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 import { cn } from "@/lib/utils";
 
@@ -14,7 +14,7 @@ const loadParams = createLoader({ status: parseAsStringLiteral(STATUSES).withDef
 
 export default async function QuarantinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  if (!can(actor, "ingestion.manage")) return null; // the layout shows the refusal
+  if (!canWholeBook(actor, "ingestion.manage")) return null; // the layout shows the refusal
   const t = await getTranslations("ingestion.quarantine");
   const sp = await loadParams(searchParams);
   const list = await listQuarantine(getDb(), actor, { status: sp.status, page: sp.page });

@@ -6,13 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { getQuarantined } from "@/lib/ingestion/console/list-quarantine";
-import { can } from "@/lib/access/actor";
+import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 import { formatBizTime } from "@/lib/time/biz-time";
 
 export default async function QuarantineItemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "ingestion.manage")) return null; // the layout shows the refusal
+  if (!canWholeBook(actor, "ingestion.manage")) return null; // the layout shows the refusal
   const { id } = await params;
   const t = await getTranslations("ingestion");
   const locale = await getLocale();
