@@ -6,10 +6,14 @@ import { anchorKinds, MATCH_WEIGHTS, matchThreshold, scoreTable } from "./match-
 /**
  * An identity value shared by more customers than this identifies no one — a store's placeholder
  * phone on walk-in orders, a platform's relay number, a company's front desk — so it proposes no
- * pairs. (Real duplicates of one person are a handful of records; without the cap one such value
+ * pairs and counts as no evidence. (Real duplicates of one person are a handful of records; without the cap one such value
  * shared by n records made n² candidate pairs, and 2,000 made the pass run for minutes.)
  */
 export const MAX_CUSTOMERS_PER_VALUE = 50;
+
+/** SQL: the identity row `alias` holds a value shared by at most MAX_CUSTOMERS_PER_VALUE customers (stops counting past it). */
+const identifying = (alias: "s" | "i") => Prisma.sql`(SELECT count(*) FROM (SELECT DISTINCT z.customer_id FROM customer_identities z
+  WHERE z.kind = ${Prisma.raw(alias)}.kind AND z.value_hash = ${Prisma.raw(alias)}.value_hash LIMIT ${MAX_CUSTOMERS_PER_VALUE + 1}) q) <= ${MAX_CUSTOMERS_PER_VALUE}`;
 
 export interface ProposalEvidence {
   kind: IdentityKind;
@@ -38,8 +42,7 @@ export async function proposeMerges(db: Db, opts: { customerIds?: string[]; thre
       FROM customer_identities s
       JOIN customer_identities o ON o.kind = s.kind AND o.value_hash = s.value_hash AND o.customer_id <> s.customer_id
       WHERE s.customer_id = ANY(${only}::text[]) AND s.kind = ANY(${anchors}::text[])
-        AND (SELECT count(*) FROM (SELECT DISTINCT z.customer_id FROM customer_identities z
-              WHERE z.kind = s.kind AND z.value_hash = s.value_hash LIMIT ${MAX_CUSTOMERS_PER_VALUE + 1}) q) <= ${MAX_CUSTOMERS_PER_VALUE}`
+        AND ${identifying("s")}`
     : // Values shared by several customers (one streaming pass over the covering index), then their pairs.
       Prisma.sql`
       SELECT DISTINCT x.id AS a, y.id AS b
@@ -64,7 +67,7 @@ export async function proposeMerges(db: Db, opts: { customerIds?: string[]; thre
     evidence AS MATERIALIZED (
       SELECT i.customer_id, i.kind, i.value_hash, i.display FROM customer_identities i
       JOIN members m ON m.id = i.customer_id
-      WHERE i.kind = ANY(${weighted}::text[])
+      WHERE i.kind = ANY(${weighted}::text[]) AND ${identifying("i")}
     ),
     shared AS (
       SELECT l.a, l.b, xa.kind, k.weight, min(xa.display) AS display

@@ -3,6 +3,8 @@ import { collectIdentities } from "../../../lib/customers/collect-identities";
 import { getCustomerView } from "../../../lib/customers/get-customer-view";
 import { addCustomerNote } from "../../../lib/customers/add-customer-note";
 import { recomputeCustomerTags } from "../../../lib/customers/customer-tags";
+import { mergeCustomers, unmergeCustomers } from "../../../lib/customers/merge-customers";
+import { proposeMerges } from "../../../lib/customers/propose-merges";
 import { searchCustomers } from "../../../lib/customers/search-customers";
 import { AppError } from "../../../lib/errors/app-error";
 import { actorFor, testDb } from "../helpers";
@@ -89,6 +91,18 @@ describe("customer view for customer service", () => {
     expect(all.tags?.figures).toMatchObject({ paidOrders: 2, paidFen: 25_800 });
     // The agent sees the same stored tags (only the figures behind them are withheld).
     expect(seen.tags?.tags).toEqual(all.tags?.tags);
+
+    // Proposals and merge history are for those who may merge: ops merges the two and undoes it;
+    // ops then sees the history and the agent still sees none of it.
+    const pair = [f.older.id, f.newer.id];
+    await proposeMerges(db, { customerIds: pair });
+    const proposal = await db.customerMergeProposal.findFirstOrThrow({ where: { customerAId: { in: pair }, customerBId: { in: pair }, status: "OPEN" } });
+    expect((await getCustomerView(db, ops, f.newer.id)).proposals).toHaveLength(1);
+    expect((await getCustomerView(db, cs, f.newer.id)).proposals).toEqual([]);
+    const { mergeId } = await mergeCustomers(db, ops, { proposalId: proposal.id });
+    await unmergeCustomers(db, ops, { mergeId });
+    expect((await getCustomerView(db, ops, f.newer.id)).merges).toMatchObject([{ id: mergeId }]);
+    expect((await getCustomerView(db, cs, f.newer.id)).merges).toEqual([]);
   });
 
   it("shows no identity evidence when none was collected (an empty list, not a table of headers)", async () => {

@@ -48,13 +48,19 @@ describe("orders that arrive without a customer (push, import, pull)", () => {
     const tag = `${process.pid}${Date.now()}`.slice(-9);
     const phone = `137${tag.slice(-8)}`;
     const n = MAX_CUSTOMERS_PER_VALUE + 10;
-    const results = await ingestNativeBatch(db, { id: "ch_own_mall", platform: "OWN_MALL" }, Array.from({ length: n }, (_, i) =>
-      mallOrder({ buyer: { memberId: `W${tag}-${i}`, nick: `散客${i}` }, receiver: { name: `散客${i}`, phone, province: "上海", city: "上海市", district: "黄浦区", detail: `南京东路 ${i} 号` } }),
-    ), { source: "PLATFORM_PUSH" });
+    // Two of them also share an Alipay account: 0.80 alone stays under the threshold; the placeholder
+    // phone must not count as the evidence that lifts it to 0.98.
+    const results = await ingestNativeBatch(db, { id: "ch_own_mall", platform: "OWN_MALL" }, Array.from({ length: n }, (_, i) => ({
+      ...mallOrder({ buyer: { memberId: `W${tag}-${i}`, nick: `散客${i}` }, receiver: { name: `散客${i}`, phone, province: "上海", city: "上海市", district: "黄浦区", detail: `南京东路 ${i} 号` } }),
+      ...(i < 2 ? { alipay_no: `ali${tag}@example.com` } : {}),
+    })), { source: "PLATFORM_PUSH" });
     const ids = results.map((r) => (r.ok ? r.orderId : ""));
     const collected = await collectIdentities(db);
-    const customers = (await db.order.findMany({ where: { id: { in: ids } }, select: { customerId: true } })).map((o) => o.customerId!);
+    const customerOf = new Map((await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, customerId: true } })).map((o) => [o.id, o.customerId!]));
+    const customers = ids.map((id) => customerOf.get(id)!); // in ingest order: the first two share the Alipay account
     expect(new Set(customers).size).toBe(n);
+    expect(collected.customerIds).toEqual(expect.arrayContaining(customers));
+    expect(await db.customerIdentity.count({ where: { customerId: { in: customers.slice(0, 2) }, kind: "alipay" } })).toBe(2);
     const among = { customerAId: { in: customers }, customerBId: { in: customers } };
     await proposeMerges(db, { customerIds: collected.customerIds }); // the incremental job's pass
     expect(await db.customerMergeProposal.count({ where: among })).toBe(0);
