@@ -7,7 +7,7 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { addExceptionNoteAction, claimExceptionsAction, decideApprovalAction, fixExceptionAction } from "@/app/(console)/exceptions/actions";
 import { HandOffDialog } from "./hand-off-dialog";
-import { useSubmit } from "./use-submit";
+import { useAction } from "@/components/data/use-action";
 
 export type FixKind = "repush" | "hold" | "release" | "cancel" | "addressCorrected";
 
@@ -28,15 +28,15 @@ export function ExceptionActions(props: {
   const t = useTranslations("anomalies");
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
-  const { submit, error, pending } = useSubmit();
-  const fix = (f: FixKind) => submit(() => fixExceptionAction({ exceptionId: props.id, fix: f, idempotencyKey: crypto.randomUUID(), reason: reason || undefined }), () => setReason(""));
-  const decide = (decision: "APPROVED" | "REFUSED") => submit(() => decideApprovalAction({ exceptionId: props.id, decision, note: reason || undefined }), () => setReason(""));
+  const { run, error, busy } = useAction();
+  const fix = (f: FixKind) => run(() => fixExceptionAction({ exceptionId: props.id, fix: f, idempotencyKey: crypto.randomUUID(), reason: reason || undefined }), () => setReason(""));
+  const decide = (decision: "APPROVED" | "REFUSED") => run(() => decideApprovalAction({ exceptionId: props.id, decision, note: reason || undefined }), () => setReason(""));
 
   return (
     <div className="space-y-3" data-testid="exception-actions">
       {props.open && props.canHandle ? (
         <div className="flex flex-wrap gap-2">
-          {props.canClaim ? <Button size="sm" disabled={pending} onClick={() => submit(() => claimExceptionsAction({ ids: [props.id] }))} data-testid="claim">{t("claim")}</Button> : null}
+          {props.canClaim ? <Button size="sm" disabled={busy} onClick={() => run(() => claimExceptionsAction({ ids: [props.id] }))} data-testid="claim">{t("claim")}</Button> : null}
           <HandOffDialog mode="transfer" ids={[props.id]} assignees={props.assignees} trigger={<Button size="sm" variant="outline" data-testid="transfer">{t("transfer")}</Button>} />
           {!props.approval ? <HandOffDialog mode="resolve" ids={[props.id]} assignees={props.assignees} trigger={<Button size="sm" variant="outline" data-testid="resolve">{t("resolve")}</Button>} /> : null}
         </div>
@@ -50,12 +50,12 @@ export function ExceptionActions(props: {
           </div>
           <div className="flex flex-wrap gap-2">
             {props.fixes.map((f) => (
-              <Button key={f} size="sm" variant={f === "cancel" || f === "hold" ? "outline" : "secondary"} disabled={pending} onClick={() => fix(f)} data-testid={`fix-${f}`}>{t(`fix.${f}`)}</Button>
+              <Button key={f} size="sm" variant={f === "cancel" || f === "hold" ? "outline" : "secondary"} disabled={busy} onClick={() => fix(f)} data-testid={`fix-${f}`}>{t(`fix.${f}`)}</Button>
             ))}
             {props.approval ? (
               <>
-                <Button size="sm" disabled={pending} onClick={() => decide("APPROVED")} data-testid="approve">{t("fix.approve")}</Button>
-                <Button size="sm" variant="outline" disabled={pending} onClick={() => decide("REFUSED")} data-testid="refuse">{t("fix.refuse")}</Button>
+                <Button size="sm" disabled={busy} onClick={() => decide("APPROVED")} data-testid="approve">{t("fix.approve")}</Button>
+                <Button size="sm" variant="outline" disabled={busy} onClick={() => decide("REFUSED")} data-testid="refuse">{t("fix.refuse")}</Button>
               </>
             ) : null}
           </div>
@@ -65,7 +65,7 @@ export function ExceptionActions(props: {
         <div className="space-y-1">
           <Label htmlFor="note" className="text-xs">{t("addNote")}</Label>
           <Textarea id="note" rows={2} value={note} placeholder={t("notePlaceholder")} onChange={(e) => setNote(e.target.value)} data-testid="note-input" />
-          <Button size="sm" variant="secondary" disabled={pending || !note.trim()} onClick={() => submit(() => addExceptionNoteAction({ exceptionId: props.id, note }), () => setNote(""))} data-testid="note-save">{t("addNote")}</Button>
+          <Button size="sm" variant="secondary" disabled={busy || !note.trim()} onClick={() => run(() => addExceptionNoteAction({ exceptionId: props.id, note }), () => setNote(""))} data-testid="note-save">{t("addNote")}</Button>
         </div>
       ) : null}
       {error ? <Alert variant="destructive" role="alert" data-testid="exception-error"><AlertDescription>{error}</AlertDescription></Alert> : null}

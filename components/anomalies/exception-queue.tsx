@@ -11,7 +11,7 @@ import { cn } from "@/lib/utils";
 import { claimExceptionsAction } from "@/app/(console)/exceptions/actions";
 import { HandOffDialog } from "./hand-off-dialog";
 import { SlaCountdown } from "./sla-countdown";
-import { useSubmit } from "./use-submit";
+import { useAction } from "@/components/data/use-action";
 
 export interface QueueRow {
   id: string;
@@ -32,7 +32,7 @@ export interface QueueRow {
 export function ExceptionQueue({ rows, selectedId, canHandle, assignees }: { rows: QueueRow[]; selectedId: string | null; canHandle: boolean; assignees: { id: string; displayName: string }[] }) {
   const t = useTranslations("anomalies");
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const { submit, error, pending } = useSubmit();
+  const { run, error, busy } = useAction();
   const ids = [...picked];
   const toggle = (id: string, on: boolean) => setPicked((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
   const clear = () => setPicked(new Set());
@@ -42,7 +42,7 @@ export function ExceptionQueue({ rows, selectedId, canHandle, assignees }: { row
       {canHandle ? (
         <div className="flex flex-wrap items-center gap-2" data-testid="bulk-bar">
           <span className="text-sm text-muted-foreground">{t("selected", { count: ids.length })}</span>
-          <Button size="sm" disabled={!ids.length || pending} onClick={() => submit(() => claimExceptionsAction({ ids }), clear)} data-testid="bulk-claim">{t("claim")}</Button>
+          <Button size="sm" disabled={!ids.length || busy} onClick={() => run(() => claimExceptionsAction({ ids }), clear)} data-testid="bulk-claim">{t("claim")}</Button>
           <HandOffDialog mode="transfer" ids={ids} assignees={assignees} onDone={clear} trigger={<Button size="sm" variant="outline" disabled={!ids.length} data-testid="bulk-transfer">{t("transfer")}</Button>} />
           <HandOffDialog mode="resolve" ids={ids} assignees={assignees} onDone={clear} trigger={<Button size="sm" variant="outline" disabled={!ids.length} data-testid="bulk-resolve">{t("resolve")}</Button>} />
         </div>

@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { RESOLUTION_CODES } from "@/lib/anomalies/rules";
 import { assignExceptionsAction, resolveExceptionsAction } from "@/app/(console)/exceptions/actions";
-import { useSubmit } from "./use-submit";
+import { useAction } from "@/components/data/use-action";
 
 const PERSON_CODES = RESOLUTION_CODES.filter((c) => c !== "APPROVED" && c !== "REFUSED");
 
@@ -19,9 +19,9 @@ export function HandOffDialog({ mode, ids, assignees, trigger, onDone }: { mode:
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState("");
   const [note, setNote] = useState("");
-  const { submit, error, setError, pending } = useSubmit();
+  const { run, error, setError, busy } = useAction();
   const confirm = () =>
-    submit(
+    run(
       (): Promise<ActionResult<unknown>> => (mode === "transfer" ? assignExceptionsAction({ ids, assigneeId: choice, note }) : resolveExceptionsAction({ ids, resolutionCode: choice, note: note || undefined })),
       () => { setOpen(false); onDone?.(); },
     );
@@ -48,7 +48,7 @@ export function HandOffDialog({ mode, ids, assignees, trigger, onDone }: { mode:
         </div>
         <DialogFooter>
           <Button variant="outline" onClick={() => setOpen(false)}>{t("cancel")}</Button>
-          <Button onClick={confirm} disabled={pending || !choice || (mode === "transfer" && !note.trim())} data-testid={`${mode}-confirm`}>{t("submit")}</Button>
+          <Button onClick={confirm} disabled={busy || !choice || (mode === "transfer" && !note.trim())} data-testid={`${mode}-confirm`}>{t("submit")}</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

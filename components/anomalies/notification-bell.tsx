@@ -6,14 +6,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { markNotificationsReadAction } from "@/app/(console)/exceptions/actions";
-import { useSubmit } from "./use-submit";
+import { useAction } from "@/components/data/use-action";
 
 export interface BellItem { id: string; ruleCode: string; severity: "LIGHT" | "SEVERE"; orderNo: string | null; openedAt: string }
 
 /** In-app alerts (light and severe): new exceptions since the user last marked them read. */
 export function NotificationBell({ unread, items }: { unread: number; items: BellItem[] }) {
   const t = useTranslations("anomalies");
-  const { submit, pending } = useSubmit();
+  const { run, busy } = useAction();
   return (
     <Popover>
       <PopoverTrigger asChild>
@@ -37,7 +37,7 @@ export function NotificationBell({ unread, items }: { unread: number; items: Bel
         </ul>
         <div className="flex justify-between gap-2 pt-1">
           <Button asChild size="sm" variant="outline"><Link href="/exceptions">{t("bell.openWorkbench")}</Link></Button>
-          {unread > 0 ? <Button size="sm" variant="secondary" disabled={pending} onClick={() => submit(() => markNotificationsReadAction())} data-testid="bell-read">{t("bell.markRead")}</Button> : null}
+          {unread > 0 ? <Button size="sm" variant="secondary" disabled={busy} onClick={() => run(() => markNotificationsReadAction())} data-testid="bell-read">{t("bell.markRead")}</Button> : null}
         </div>
       </PopoverContent>
     </Popover>

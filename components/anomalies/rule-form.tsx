@@ -6,8 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { ParamKind } from "@/lib/anomalies/rules";
+import { isAppError } from "@/lib/errors/app-error";
+import { fenToYuanString, parseYuan } from "@/lib/money/fen";
 import { saveRuleAction } from "@/app/(console)/rules/actions";
-import { useSubmit } from "./use-submit";
+import { useAction } from "@/components/data/use-action";
 
 type Value = number | string[];
 
@@ -17,23 +19,30 @@ export function RuleForm({ code, enabled, severity, params, kinds }: { code: str
   const [on, setOn] = useState(enabled);
   const [sev, setSev] = useState(severity);
   const [text, setText] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("\n") : kinds[k] === "fen" ? (v / 100).toFixed(2) : String(v)])),
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join("\n") : kinds[k] === "fen" ? fenToYuanString(v) : String(v)])),
   );
   const [saved, setSaved] = useState(false);
-  const { submit, error, setError, pending } = useSubmit();
+  const { run, error, setError, busy } = useAction();
   const save = () => {
     const out: Record<string, Value> = {};
     for (const [k, kind] of Object.entries(kinds)) {
       const raw = text[k] ?? "";
       if (kind === "words") out[k] = raw.split("\n").map((w) => w.trim()).filter(Boolean);
-      else {
+      else if (kind === "fen") {
+        try {
+          out[k] = parseYuan(raw);
+        } catch (err) {
+          if (!isAppError(err)) throw err;
+          return setError(t("params." + k) + " ?");
+        }
+      } else {
         const n = Number(raw.trim());
         if (!raw.trim() || !Number.isFinite(n)) return setError(t("params." + k) + " ?");
-        out[k] = kind === "fen" ? Math.round(n * 100) : Math.round(n);
+        out[k] = Math.round(n);
       }
     }
     setSaved(false);
-    submit(() => saveRuleAction({ code, enabled: on, severity: sev, params: out }), () => setSaved(true));
+    run(() => saveRuleAction({ code, enabled: on, severity: sev, params: out }), () => setSaved(true));
   };
   return (
     <div className="space-y-3" data-testid={`rule-${code}`}>
@@ -57,7 +66,7 @@ export function RuleForm({ code, enabled, severity, params, kinds }: { code: str
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <Button size="sm" onClick={save} disabled={pending} data-testid="rule-save">{t("rulesPage.save")}</Button>
+        <Button size="sm" onClick={save} disabled={busy} data-testid="rule-save">{t("rulesPage.save")}</Button>
         {saved ? <span className="text-sm text-emerald-700" role="status">{t("rulesPage.saved")}</span> : null}
       </div>
       {error ? <Alert variant="destructive" role="alert"><AlertDescription>{error}</AlertDescription></Alert> : null}

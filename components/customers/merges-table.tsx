@@ -5,7 +5,7 @@ import { unmergeCustomersAction } from "@/app/(console)/customers/actions";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatBizTime } from "@/lib/time/biz-time";
-import { useCustomerAction } from "./use-customer-action";
+import { useAction } from "@/components/data/use-action";
 
 export interface MergeRow {
   id: string;
@@ -22,7 +22,7 @@ export interface MergeRow {
 export function MergesTable({ rows, canUnmerge = true }: { rows: MergeRow[]; canUnmerge?: boolean }) {
   const t = useTranslations("customers");
   const locale = useLocale();
-  const { busy, error, run } = useCustomerAction();
+  const { busy, error, run } = useAction();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">{t("noMerges")}</p>;
   return (
     <div className="space-y-2">

@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { NOTE_CHANNELS } from "@/lib/customers/note-channels";
-import { useCustomerAction } from "./use-customer-action";
+import { useAction } from "@/components/data/use-action";
 
 /** Records one contact with the customer (an inquiry for the CS KPIs) about one of their orders (default: the latest). */
 export function NoteForm({ customerId, orders }: { customerId: string; orders: { id: string; label: string }[] }) {
   const t = useTranslations("customers");
-  const { busy, error, run } = useCustomerAction();
+  const { busy, error, run } = useAction();
   const [channel, setChannel] = useState<(typeof NOTE_CHANNELS)[number]>("PHONE");
   const [body, setBody] = useState("");
   const [orderId, setOrderId] = useState(orders[0]?.id);

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ProposalRow } from "@/lib/customers/list-proposals";
-import { useCustomerAction } from "./use-customer-action";
+import { useAction } from "@/components/data/use-action";
 
 type Side = ProposalRow["a"];
 
@@ -23,7 +23,7 @@ function CustomerCell({ c }: { c: Side }) {
 /** Open merge proposals with their evidence; B is merged into the older A. */
 export function ProposalsTable({ rows, canMerge }: { rows: ProposalRow[]; canMerge: boolean }) {
   const t = useTranslations("customers");
-  const { busy, error, run } = useCustomerAction();
+  const { busy, error, run } = useAction();
   if (rows.length === 0) return <p className="text-sm text-muted-foreground">{t("noProposals")}</p>;
   return (
     <div className="space-y-2">

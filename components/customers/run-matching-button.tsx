@@ -3,12 +3,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { runMatchingAction } from "@/app/(console)/customers/actions";
 import { Button } from "@/components/ui/button";
-import { useCustomerAction } from "./use-customer-action";
+import { useAction } from "@/components/data/use-action";
 
 /** The full matching pass on demand (the job does the same incrementally every 5 minutes). */
 export function RunMatchingButton() {
   const t = useTranslations("customers");
-  const { busy, error, run } = useCustomerAction();
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   return (
     <div className="flex items-center gap-2">

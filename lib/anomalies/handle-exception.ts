@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DbClient } from "../db/client";
 import type { Prisma } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
+import { loadActor } from "../users/load-actor";
 import { performOrderAction } from "../lifecycle/perform-order-action";
 import { inTransaction } from "../lifecycle/run-transition";
 import { RERUN_EVENT } from "../outbox/dispatch-outbox";
@@ -67,14 +68,21 @@ export async function claimExceptions(db: DbClient, actor: Actor, input: z.infer
   });
 }
 
-/** 转交: hands open exceptions to a person who may handle them, with a required note. */
+/**
+ * 转交: hands open exceptions to a person who may handle them, with a required note. The person must
+ * also see every one of them (their own row scope, as the workbench shows it to them): a CS agent is
+ * never handed an exception of a shop they cannot open.
+ */
 export async function assignExceptions(db: DbClient, actor: Actor, input: z.infer<typeof AssignInput>) {
   assertCan(actor, "exception.handle");
-  const target = await db.user.findFirst({ where: { id: input.assigneeId, active: true }, select: { id: true, displayName: true, role: { select: { permissions: true } } } });
-  if (!target || !target.role.permissions.includes("exception.handle")) throw new AppError("ASSIGNEE_INVALID");
+  const target = await loadActor(db, input.assigneeId);
+  if (!target || !target.permissions.has("exception.handle")) throw new AppError("ASSIGNEE_INVALID");
   return inTransaction(db, async (tx) => {
     const rows = await lockInScope(tx, actor, input.ids);
     if (rows.some((r) => !isOpen(r.status))) throw new AppError("EXCEPTION_CLOSED");
+    // A handler's workbench shows exactly exceptionScope (the approvals-only limit is for non-handlers).
+    const visible = await tx.orderException.findMany({ where: { AND: [{ id: { in: input.ids } }, exceptionScope(target)] }, select: { id: true } });
+    if (visible.length !== rows.length) throw new AppError("ASSIGNEE_INVALID", { outOfScope: rows.length - visible.length });
     await tx.orderException.updateMany({ where: { id: { in: input.ids } }, data: { status: "CLAIMED", assigneeId: target.id, claimedAt: new Date() } });
     for (const r of rows) await addExceptionEvent(tx, actor, r.id, "ASSIGNED", input.note, target.id);
     await recordAudit(tx, actor, {

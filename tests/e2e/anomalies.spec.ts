@@ -87,9 +87,13 @@ test("ops triages a stuck order: filter, claim, note, transfer, re-push, resolve
   for (const text of ["认领", "仓库反馈缺货", "转交", "重推仓库", "结案"]) await expect(onOrder).toContainText(text);
   await page.screenshot({ path: "test-results/screens/exceptions-on-order.png", fullPage: true });
 
-  // And the audit log, as the auditor reads it.
+  // And the audit log: this exception's own rows, in order, by ops; then as the auditor reads them.
+  const audited = await query<{ action: string; username: string }>(
+    `SELECT a.action, u.username FROM audit_log a JOIN users u ON u.id = a.actor_id
+      WHERE a.entity_type = 'order_exception' AND a.entity_id = $1 ORDER BY a.id`, [ex.id]);
+  expect(audited).toEqual(["exception.claim", "exception.note", "exception.assign", "exception.resolve"].map((action) => ({ action, username: "ops" })));
   const auditor = await pageAs("auditor");
-  await auditor.goto("/audit?action=exception.");
+  await auditor.goto(`/audit?entityType=order_exception&entityId=${ex.id}`);
   for (const action of ["exception.claim", "exception.note", "exception.assign", "exception.resolve"]) await expect(auditor.locator("main")).toContainText(action);
   await auditor.goto("/audit?action=order.repush");
   await expect(auditor.locator("main")).toContainText(ex.order_no);

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnomalyTabs } from "@/components/anomalies/anomaly-tabs";
 import { ExceptionDetail } from "@/components/anomalies/exception-detail";
 import { ExceptionQueue, type QueueRow } from "@/components/anomalies/exception-queue";
+import { UrlPager } from "@/components/data/url-pager";
 import { ExportButton } from "@/components/exports/export-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
@@ -105,13 +105,8 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
       <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <CardContent className="space-y-3 pt-6">
-            <div className="text-sm text-muted-foreground" data-testid="exception-total">{t("total", { total: list.total })}</div>
             {rows.length === 0 ? <p className="text-sm text-muted-foreground">{t("none")}</p> : <ExceptionQueue rows={rows} selectedId={selectedId} canHandle={canHandle} assignees={assignees} />}
-            <div className="flex items-center gap-2 text-sm">
-              {q.page > 1 ? <Link className="underline" href={query({ page: q.page - 1 })}>{t("prev")}</Link> : null}
-              <span>{q.page} / {pages}</span>
-              {q.page < pages ? <Link className="underline" href={query({ page: q.page + 1 })}>{t("next")}</Link> : null}
-            </div>
+            <UrlPager page={list.page} pageCount={pages} totalText={t("total", { total: list.total })} labels={{ page: `${list.page} / ${pages}`, prev: t("prev"), next: t("next") }} />
           </CardContent>
         </Card>
         <div>

@@ -80,6 +80,33 @@ describe("the workbench", () => {
     expect(await resolveExceptions(db, ops, { ids: [a.ex.id, c.ex.id], resolutionCode: "FIXED" })).toEqual({ resolved: 2 });
   });
 
+  it("a transfer goes only to someone who can see the exception: not a CS agent outside their shops", async () => {
+    const [ops, cs] = await Promise.all([actorFor("ops"), actorFor("cs")]);
+    expect(cs.rowScope).toBe("CHANNELS");
+    const outside = (await db.channel.findFirstOrThrow({ where: { id: { notIn: [...cs.channelIds] } } })).id;
+    const far = await stuckOrder(outside);
+    const near = await stuckOrder(cs.channelIds[0]);
+    await claimExceptions(db, ops, { ids: [far.ex.id] });
+    const snapshot = (id: string) => db.orderException.findUniqueOrThrow({ where: { id }, include: { events: true } });
+    const before = await snapshot(far.ex.id);
+    const audits = () => db.auditLog.count({ where: { action: "exception.assign", entityId: { contains: far.ex.id } } });
+    const auditsBefore = await audits();
+
+    expect(await code(assignExceptions(db, ops, { ids: [far.ex.id], assigneeId: cs.id, note: "请客服跟进" }))).toBe("ASSIGNEE_INVALID");
+    // Nor in a batch with one they may see: all or nothing.
+    expect(await code(assignExceptions(db, ops, { ids: [near.ex.id, far.ex.id], assigneeId: cs.id, note: "请客服跟进" }))).toBe("ASSIGNEE_INVALID");
+    expect(await snapshot(far.ex.id)).toEqual(before);
+    expect((await snapshot(near.ex.id)).assigneeId).toBeNull();
+    expect(await audits()).toBe(auditsBefore);
+    expect((await listExceptions(db, cs, { assignee: "me", status: "ALL" })).rows.map((r) => r.id)).not.toContain(far.ex.id);
+
+    expect(await assignExceptions(db, ops, { ids: [near.ex.id], assigneeId: cs.id, note: "请客服跟进" })).toEqual({ assigned: 1, assignee: cs.displayName });
+    const after = await snapshot(near.ex.id);
+    expect(after).toMatchObject({ status: "CLAIMED", assigneeId: cs.id });
+    expect(after.events.map((e) => [e.kind, e.targetId])).toEqual([["ASSIGNED", cs.id]]);
+    expect((await listExceptions(db, cs, { assignee: "me" })).rows.map((r) => r.id)).toContain(near.ex.id);
+  });
+
   it("two people claiming the same exception at once: exactly one gets it, the other is told it is taken", async () => {
     const ops = await actorFor("ops");
     const warehouse = await actorFor("warehouse");
@@ -215,7 +242,7 @@ describe("the workbench", () => {
     expect(pages[0].total).toBe(await db.orderException.count({ where }));
   });
 
-  it("the bell counts new exceptions in scope until marked read", async () => {
+  it("the bell counts new exceptions in scope until marked read; one outside a CS agent's shops does not ring theirs", async () => {
     const ops = await actorFor("ops");
     await markNotificationsRead(db, ops, minutesAgo(1));
     await stuckOrder();
@@ -224,5 +251,24 @@ describe("the workbench", () => {
     await markNotificationsRead(db, ops);
     expect((await getNotifications(db, ops)).unread).toBe(0);
     expect((await getNotifications(db, await actorFor("finance"))).unread).toBe(0);
+
+    // cs looked at a moment of this test's own (far ahead, so other files' new exceptions do not count),
+    // and the exceptions are dated just after it: the counts are exact.
+    const cs = await actorFor("cs");
+    const outside = (await db.channel.findFirstOrThrow({ where: { id: { notIn: [...cs.channelIds] } } })).id;
+    const seenAt = new Date(Date.UTC(2100 + Math.floor(Math.random() * 500), 0, 1));
+    const justAfter = new Date(seenAt.getTime() + 60_000);
+    await markNotificationsRead(db, cs, seenAt);
+    const far = await stuckOrder(outside);
+    const near = await stuckOrder(cs.channelIds[0]);
+    await db.orderException.update({ where: { id: far.ex.id }, data: { openedAt: justAfter } });
+    expect((await getNotifications(db, ops)).items.map((i) => i.id)).toContain(far.ex.id); // all orders: it rings
+    expect(await getNotifications(db, cs)).toEqual({ unread: 0, items: [] });
+    await db.orderException.update({ where: { id: near.ex.id }, data: { openedAt: justAfter } });
+    const csBell = await getNotifications(db, cs);
+    expect([csBell.unread, csBell.items.map((i) => i.id)]).toEqual([1, [near.ex.id]]);
+    // Closed, they ring for no one; cs's cursor back to now.
+    await resolveExceptions(db, ops, { ids: [far.ex.id, near.ex.id], resolutionCode: "FALSE_ALARM" });
+    await markNotificationsRead(db, cs);
   });
 });

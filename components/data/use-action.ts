@@ -4,8 +4,11 @@ import { useState, useTransition } from "react";
 import { useActionErrorText } from "@/components/admin/action-error";
 import type { ActionResult } from "@/lib/actions/run-action";
 
-/** Runs a customer action, refreshes the page on success and keeps the user's sentence for a failure. */
-export function useCustomerAction() {
+/**
+ * Runs a server action, refreshes the page on success and keeps the user's sentence for a failure;
+ * `setError` lets a form show its own check (or clear the message when it closes).
+ */
+export function useAction() {
   const router = useRouter();
   const errorText = useActionErrorText();
   const [busy, startTransition] = useTransition();
@@ -19,5 +22,5 @@ export function useCustomerAction() {
         router.refresh();
       }
     });
-  return { busy, error, run };
+  return { busy, error, setError, run };
 }
