@@ -2,27 +2,28 @@ import { assertCan, type Actor } from "../access/actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { assertExportFits, exportCap } from "../exports/export-cap";
 import { tableFile, type ExportFormat } from "../exports/table-file";
 import { formatBizTime, bizDay } from "../time/biz-time";
 import { fenToYuanString } from "../money/fen";
 import { exceptionWhere, canSeeWorkbench, parseExceptionQuery } from "./list-exceptions";
 
 /** Exports need the export permission and a row cap of their own (SPEC §7), besides seeing the workbench. */
-export function exportFileFor(actor: Actor) {
+export function exportFileFor(actor: Actor): number {
   assertCan(actor, "order.export");
   if (!canSeeWorkbench(actor)) throw new AppError("FORBIDDEN", { permission: "exception.handle" });
-  if (actor.exportRowCap <= 0) throw new AppError("FORBIDDEN", { permission: "order.export" });
+  return exportCap(actor);
 }
 
 /** The workbench's current filter (as in the URL; checked here) as XLSX/CSV (labels from the caller's locale); audited. */
 export async function exportExceptions(db: Db, actor: Actor, input: Record<string, string | undefined>, format: ExportFormat, names: (key: string) => string) {
-  exportFileFor(actor);
+  const cap = exportFileFor(actor);
   const q = parseExceptionQuery(input);
   const where = exceptionWhere(actor, q);
-  const count = await db.orderException.count({ where, take: actor.exportRowCap + 1 });
-  if (count > actor.exportRowCap) throw new AppError("EXPORT_TOO_LARGE", { cap: actor.exportRowCap });
+  const count = await db.orderException.count({ where, take: cap + 1 });
+  assertExportFits(actor, count);
   const rows = await db.orderException.findMany({
-    where, orderBy: [{ dueAt: "asc" }], take: actor.exportRowCap,
+    where, orderBy: [{ dueAt: "asc" }], take: cap,
     select: { id: true, ruleCode: true, severity: true, status: true, channelId: true, openedAt: true, dueAt: true, closedAt: true, resolutionCode: true, closeReason: true, neededPerson: true,
       assignee: { select: { displayName: true } }, order: { select: { orderNo: true, status: true, paidFen: true } } },
   });

@@ -8,6 +8,7 @@ import { buildWhere } from "../orders/list-orders";
 import { OrderListQuery, type OrderListInput } from "../orders/order-query";
 import { classifySearch, findOrderIdsBySearch } from "../orders/search-orders";
 import { bizDay, formatBizTime } from "../time/biz-time";
+import { assertExportFits, exportCap } from "./export-cap";
 import { tableFile, type ExportFile, type ExportFormat } from "./table-file";
 
 const HEADERS = {
@@ -35,18 +36,18 @@ function auditedFilter(q: OrderListQuery) {
  */
 export async function exportOrders(db: Db, actor: Actor, input: OrderListInput, format: ExportFormat): Promise<ExportFile> {
   assertCan(actor, "order.export");
-  if (actor.exportRowCap <= 0) throw new AppError("FORBIDDEN", { permission: "order.export" });
+  const cap = exportCap(actor);
   const parsed = OrderListQuery.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT");
   const q = parsed.data;
   const ids = q.q ? await findOrderIdsBySearch(db, q.q) : null;
   const where = buildWhere(actor, q, ids);
-  const count = ids?.length === 0 ? 0 : await db.order.count({ where, take: actor.exportRowCap + 1 });
-  if (count > actor.exportRowCap) throw new AppError("EXPORT_TOO_LARGE", { cap: actor.exportRowCap });
+  const count = ids?.length === 0 ? 0 : await db.order.count({ where, take: cap + 1 });
+  assertExportFits(actor, count);
   const orders = count === 0 ? [] : await db.order.findMany({
     where,
     orderBy: [{ [q.sort]: q.dir }, { id: q.dir }],
-    take: actor.exportRowCap,
+    take: cap,
     select: {
       orderNo: true, platformOrderId: true, status: true, receiverName: true, receiverPhone: true,
       receiverProvince: true, receiverCity: true, receiverDistrict: true, receiverDetail: true,

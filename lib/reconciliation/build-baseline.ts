@@ -11,12 +11,9 @@ import { assertWholeBook } from "../access/whole-book";
 import { recordAudit } from "../audit/record-audit";
 import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { BUSINESS_TIME_ZONE, bizDayRange } from "../time/biz-time";
+import { bizDayRange, bizDaySql } from "../time/biz-time";
 import { parseDay } from "./period-lock";
 import { RECON } from "./recon-config";
-
-const tz = () => BUSINESS_TIME_ZONE.replace(/'/g, "");
-const dayOf = (col: string) => `to_char(${col} AT TIME ZONE '${tz()}', 'YYYY-MM-DD')`;
 
 async function writePostings(db: Db, day: string, range: { gte: Date; lt: Date }) {
   await db.$executeRawUnsafe(`DELETE FROM "recon_postings" WHERE "biz_day" = $1`, day);
@@ -38,11 +35,11 @@ async function writePostings(db: Db, day: string, range: { gte: Date; lt: Date }
 export async function bookLateChanges(db: Db, openDay: string): Promise<number> {
   return db.$executeRawUnsafe(`
     WITH now_hub AS (
-      SELECT ${dayOf(`o."paid_at"`)} AS day, o."id" AS order_id, o."paid_fen" AS amount FROM "orders" o
-      WHERE o."paid_at" IS NOT NULL AND NOT o."is_test" AND o."paid_fen" > 0 AND ${dayOf(`o."paid_at"`)} IN (SELECT "biz_day" FROM "recon_periods")
+      SELECT ${bizDaySql(`o."paid_at"`)} AS day, o."id" AS order_id, o."paid_fen" AS amount FROM "orders" o
+      WHERE o."paid_at" IS NOT NULL AND NOT o."is_test" AND o."paid_fen" > 0 AND ${bizDaySql(`o."paid_at"`)} IN (SELECT "biz_day" FROM "recon_periods")
       UNION ALL
-      SELECT ${dayOf(`r."completed_at"`)}, r."order_id", -r."amount_fen" FROM "refunds" r JOIN "orders" o ON o."id" = r."order_id"
-      WHERE r."status" = 'COMPLETED' AND NOT o."is_test" AND o."paid_at" IS NOT NULL AND ${dayOf(`r."completed_at"`)} IN (SELECT "biz_day" FROM "recon_periods")
+      SELECT ${bizDaySql(`r."completed_at"`)}, r."order_id", -r."amount_fen" FROM "refunds" r JOIN "orders" o ON o."id" = r."order_id"
+      WHERE r."status" = 'COMPLETED' AND NOT o."is_test" AND o."paid_at" IS NOT NULL AND ${bizDaySql(`r."completed_at"`)} IN (SELECT "biz_day" FROM "recon_periods")
     ), hub AS (SELECT day, order_id, sum(amount)::bigint AS amount FROM now_hub GROUP BY 1, 2),
     booked AS (
       SELECT day, order_id, sum(amount)::bigint AS amount FROM (

@@ -4,12 +4,11 @@
  * Amounts are signed: statement minus hub (long 长款 +, short 短款 −).
  */
 import type { Db } from "../db/client";
-import { BUSINESS_TIME_ZONE } from "../time/biz-time";
+import { BIZ_ZONE_SQL, bizDaySql } from "../time/biz-time";
 import type { LineScope } from "./match-lines";
 import { RECON } from "./recon-config";
 
 const INSERT = `INSERT INTO "discrepancies" ("id", "type", "status", "amount_fen", "biz_day", "source", "line_id", "payment_id", "refund_id", "order_id", "dedupe_key", "detail")`;
-const payDay = (col: string) => `to_char(${col} AT TIME ZONE '${BUSINESS_TIME_ZONE.replace(/'/g, "")}', 'YYYY-MM-DD')`;
 
 /** Lines in the statement the hub cannot place: money without an order (offline, never entered) or unknown. */
 async function unplacedLines(db: Db, scope: LineScope) {
@@ -67,9 +66,9 @@ async function feeDifferences(db: Db, scope: LineScope) {
 async function afterSaleInClosedPeriod(db: Db, scope: LineScope) {
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(`${INSERT}
     SELECT gen_random_uuid()::text, 'AFTER_SALE_CLOSED_PERIOD', 'ADJUSTED', l."amount_fen", l."biz_day", l."source", l."id", p."id", l."refund_id", l."order_id", 'aftersale:' || l."id",
-      jsonb_build_object('paidDay', ${payDay(`p."paid_at"`)})
+      jsonb_build_object('paidDay', ${bizDaySql(`p."paid_at"`)})
     FROM "statement_lines" l JOIN "payments" p ON p."id" = l."payment_id"
-    WHERE ${scope.where} AND l."kind" = 'REFUND' AND EXISTS (SELECT 1 FROM "recon_periods" c WHERE c."biz_day" = ${payDay(`p."paid_at"`)})
+    WHERE ${scope.where} AND l."kind" = 'REFUND' AND EXISTS (SELECT 1 FROM "recon_periods" c WHERE c."biz_day" = ${bizDaySql(`p."paid_at"`)})
       AND NOT EXISTS (SELECT 1 FROM "recon_periods" c WHERE c."biz_day" = l."biz_day")
     ON CONFLICT ("dedupe_key") DO NOTHING
     RETURNING "id"`, scope.arg);
@@ -89,14 +88,13 @@ async function afterSaleInClosedPeriod(db: Db, scope: LineScope) {
 export async function missingInBill(db: Db, fileId: string) {
   const f = await db.statementFile.findUnique({ where: { id: fileId }, select: { source: true, channelId: true, dayFrom: true, dayTo: true } });
   if (!f?.dayFrom || !f.dayTo) return;
-  const tz = BUSINESS_TIME_ZONE.replace(/'/g, "");
   const provider = f.source === "PLATFORM" ? `p."provider" = 'PLATFORM' AND o."channel_id" = $4::text` : `p."provider"::text = $3::text AND ($4::text IS NULL OR o."channel_id" = $4::text)`;
   await db.$executeRawUnsafe(`${INSERT}
     SELECT gen_random_uuid()::text,
-      CASE WHEN (p."paid_at" AT TIME ZONE '${tz}')::time >= time '24:00' - interval '${RECON.timingWindowMinutes} minutes' THEN 'TIMING' ELSE 'MISSING_IN_BILL' END::"DiscrepancyType",
-      'OPEN', -p."amount_fen", ${payDay(`p."paid_at"`)}, $3::text::"StatementSource", NULL, p."id", NULL, p."order_id", 'missing:' || p."id", '{}'::jsonb
+      CASE WHEN (p."paid_at" AT TIME ZONE ${BIZ_ZONE_SQL})::time >= time '24:00' - interval '${RECON.timingWindowMinutes} minutes' THEN 'TIMING' ELSE 'MISSING_IN_BILL' END::"DiscrepancyType",
+      'OPEN', -p."amount_fen", ${bizDaySql(`p."paid_at"`)}, $3::text::"StatementSource", NULL, p."id", NULL, p."order_id", 'missing:' || p."id", '{}'::jsonb
     FROM "payments" p JOIN "orders" o ON o."id" = p."order_id"
-    WHERE p."paid_at" >= ($1::date::timestamp AT TIME ZONE '${tz}') AND p."paid_at" < (($2::date + 1)::timestamp AT TIME ZONE '${tz}')
+    WHERE p."paid_at" >= ($1::date::timestamp AT TIME ZONE ${BIZ_ZONE_SQL}) AND p."paid_at" < (($2::date + 1)::timestamp AT TIME ZONE ${BIZ_ZONE_SQL})
       AND ${provider} AND NOT o."is_test"
       AND NOT EXISTS (SELECT 1 FROM "statement_lines" x WHERE x."payment_id" = p."id" AND x."kind" = 'PAYMENT' AND x."match" = 'MATCHED')
       AND NOT EXISTS (SELECT 1 FROM "match_candidates" c WHERE c."payment_id" = p."id" AND c."status" = 'PROPOSED')

@@ -13,9 +13,9 @@ import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { addBizDays, bizDayRange } from "../time/biz-time";
 import { buildBaseline } from "./build-baseline";
-import { parseDay } from "./period-lock";
+import { Day, parseDay } from "./period-lock";
 
-export const DayInput = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+export const DayInput = z.object({ day: Day });
 
 export type CloseIssueKind = "NO_OUTBOUND" | "NO_RECEIPT" | "NO_POSTING" | "POSTING_MISMATCH" | "OPEN_DISCREPANCY" | "PENDING_CANDIDATE";
 export interface CloseIssue {

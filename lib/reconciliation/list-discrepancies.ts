@@ -9,13 +9,14 @@ import type { Actor } from "../access/actor";
 import { assertWholeBook } from "../access/whole-book";
 import type { Db } from "../db/client";
 import { DiscrepancyStatus, DiscrepancyType } from "../db/generated/prisma/enums";
+import { AppError } from "../errors/app-error";
+import { Day } from "./period-lock";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const DOC_TYPES = ["PAYMENT", "REFUND"] as const;
 
-export const DiscrepancyQuery = z.object({
-  dayFrom: day.optional(),
-  dayTo: day.optional(),
+const DiscrepancyQuery = z.object({
+  dayFrom: Day.optional(),
+  dayTo: Day.optional(),
   minFen: z.number().int().min(0).optional(),
   maxFen: z.number().int().min(0).optional(),
   docType: z.enum(DOC_TYPES).optional(),
@@ -25,6 +26,13 @@ export const DiscrepancyQuery = z.object({
   size: z.number().int().min(1).max(200).default(50),
 });
 export type DiscrepancyQueryInput = z.input<typeof DiscrepancyQuery>;
+
+/** The tracker's filter (from a URL): anything malformed is INVALID_INPUT, never a 500. */
+export function parseDiscrepancyQuery(input: DiscrepancyQueryInput): z.infer<typeof DiscrepancyQuery> {
+  const parsed = DiscrepancyQuery.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { issues: parsed.error.issues.map((i) => i.path.join(".")) });
+  return parsed.data;
+}
 
 export interface DiscrepancyRow {
   id: string;
@@ -89,7 +97,7 @@ export async function countDiscrepancies(db: Db, q: z.infer<typeof DiscrepancyQu
 
 export async function listDiscrepancies(db: Db, actor: Actor, input: DiscrepancyQueryInput) {
   assertWholeBook(actor, "finance.reconcile");
-  const q = DiscrepancyQuery.parse(input);
+  const q = parseDiscrepancyQuery(input);
   const [rows, total, totals] = await Promise.all([
     queryDiscrepancies(db, q, q.size, (q.page - 1) * q.size),
     countDiscrepancies(db, q, 10_000),

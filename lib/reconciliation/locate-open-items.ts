@@ -7,13 +7,13 @@ import { AppError } from "../errors/app-error";
 import { parseYuan } from "../money/fen";
 import { DEFAULT_BOUNDS, LocatorLimitError, locateDiff } from "./locate-diff";
 import { listOpenItems, type OpenItem } from "./open-items";
+import { Day } from "./period-lock";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const LocateInput = z.object({
   /** Yuan as typed, e.g. "428.36" or "-37.80". */
   amount: z.string().trim().regex(/^[-+]?\d{1,9}(\.\d{1,2})?$/),
-  dayFrom: day.optional(),
-  dayTo: day.optional(),
+  dayFrom: Day.optional(),
+  dayTo: Day.optional(),
 });
 export type LocateInput = z.infer<typeof LocateInput>;
 

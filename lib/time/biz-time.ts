@@ -70,3 +70,7 @@ export function formatDuration(ms: number, locale = "zh-CN"): string {
 export function formatChinaTime(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 }
+
+/** SQL text for raw queries: the business zone as a string literal, and the business day ('2026-11-30') a timestamptz column falls on. */
+export const BIZ_ZONE_SQL = `'${BUSINESS_TIME_ZONE.replace(/'/g, "")}'`;
+export const bizDaySql = (column: string) => `to_char(${column} AT TIME ZONE ${BIZ_ZONE_SQL}, 'YYYY-MM-DD')`;

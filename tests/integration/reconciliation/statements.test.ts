@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildBaseline } from "../../../lib/reconciliation/build-baseline";
 import { checkPeriod, closePeriod } from "../../../lib/reconciliation/close-period";
 import { decideCandidate } from "../../../lib/reconciliation/decide-candidate";
-import { listDiscrepancies } from "../../../lib/reconciliation/list-discrepancies";
+import { listDiscrepancies, type DiscrepancyQueryInput } from "../../../lib/reconciliation/list-discrepancies";
 import { exportDiscrepancies } from "../../../lib/reconciliation/export-discrepancies";
 import { explainDiscrepancies } from "../../../lib/reconciliation/explain-discrepancies";
 import { locateOpenItems } from "../../../lib/reconciliation/locate-open-items";
@@ -87,6 +87,10 @@ describe("statement import, matching, discrepancies, diff locator and period clo
     expect(ranged.rows.map((r) => [r.type, r.amountFen])).toEqual([["OFFLINE_ORDER_NOT_ENTERED", 9_036], ["MISSING_IN_BILL", -7_700], ["TIMING", -4_550], ["COUPON_FACE_VS_ACTUAL", -500]]);
     expect(ranged.total).toBe(4);
     expect((await listDiscrepancies(db(), finance, { ...day, minFen: 47, maxFen: 499 })).rows).toEqual([]);
+    // A bad tracker URL (?page=0, ?type=FOO, ?from=2026-1-1) is refused with a code, never a 500.
+    await expect(listDiscrepancies(db(), finance, { page: 0 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(listDiscrepancies(db(), finance, { type: "FOO" as DiscrepancyQueryInput["type"] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(listDiscrepancies(db(), finance, { dayFrom: "2026-1-1" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
 
     await expect(exportDiscrepancies(db(), { ...finance, exportRowCap: 6 }, day, "csv")).rejects.toMatchObject({ code: "EXPORT_TOO_LARGE", context: { cap: 6 } });
     expect((await exportDiscrepancies(db(), { ...finance, exportRowCap: 7 }, day, "csv")).rowCount).toBe(7);
@@ -154,13 +158,14 @@ describe("statement import, matching, discrepancies, diff locator and period clo
 
   it("builds the day's baseline: six dimensions from orders and the bill", async () => {
     const b = await buildBaseline(db(), D1);
-    const paid = await db().order.aggregate({ where: { paidAt: { gte: at(D1, "00:00:00"), lt: at(D2, "00:00:00") }, isTest: false }, _sum: { paidFen: true } });
-    expect(Number(b.receivableFen)).toBe(paid._sum.paidFen);
+    // The ten orders paid on D1 (12,800 + 5,990 + 9,900 + 25,600 + 4,550 + 7,700 + 8,800 + 6,660 + 6,660 + the extra 1,000).
+    expect(Number(b.receivableFen)).toBe(89_660);
     // The 9 payments of wx-0618 (12,800 + 5,990 + 9,400 + 25,600 + 8,800 + 6,660 + 15,800 + 18,000 + 9,036) and the extra 1,000 of wx-0618-v2.
     expect(Number(b.receivedFen)).toBe(113_086);
     expect(Number(b.refundedFen)).toBe(2_000);
     expect(Number(b.refundDueFen)).toBe(2_000);
-    expect(Number(b.taxFen)).toBe(Math.round((Number(b.receivableFen) * 13) / 113));
+    // 13% VAT contained in 896.60: 896.60 × 13 / 113 = 103.1487 → 103.15.
+    expect(Number(b.taxFen)).toBe(10_315);
     // Fees at the contracted 0.6%, rounded to the fen per line (77 + 36 + 56 + 53 + 40 + 95 + 108 + 54, and 6 for the extra
     // 1,000), the fee line's own 200, less the 12 returned with the 2,000 refund.
     expect(Number(b.commissionFen)).toBe(713);
