@@ -26,12 +26,20 @@ export function orderScope(actor: Actor): Prisma.OrderWhereInput {
  */
 export function orderScopeSql(actor: Actor, alias: string): Prisma.Sql {
   if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`bad SQL alias: ${alias}`);
-  const o = Prisma.raw(alias);
+  return rowScopeSql(actor, { channel: `${alias}.channel_id`, region: `${alias}.receiver_region` });
+}
+
+/**
+ * The same row scope on any row that carries an order's shop and region under other column names
+ * (qualified, e.g. `{ channel: "d.channel_id", region: "d.region" }`), such as the dashboard rollups.
+ */
+export function rowScopeSql(actor: Actor, columns: { channel: string; region: string }): Prisma.Sql {
+  for (const c of [columns.channel, columns.region]) if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(c)) throw new Error(`bad SQL column: ${c}`);
   switch (actor.rowScope) {
     case "CHANNELS":
-      return Prisma.sql`${o}.channel_id = ANY(${[...actor.channelIds]}::text[])`;
+      return Prisma.sql`${Prisma.raw(columns.channel)} = ANY(${[...actor.channelIds]}::text[])`;
     case "REGION":
-      return Prisma.sql`${o}.receiver_region = ${actor.region ?? NO_REGION}`;
+      return Prisma.sql`${Prisma.raw(columns.region)} = ${actor.region ?? NO_REGION}`;
     default:
       return Prisma.sql`TRUE`;
   }

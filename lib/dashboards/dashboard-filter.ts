@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../access/actor";
+import { rowScopeSql } from "../access/scope";
 import { Prisma } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
 import { addBizDays, bizDay } from "../time/biz-time";
@@ -33,19 +34,11 @@ export function parseDashboardFilter(raw: unknown, today = bizDay(new Date())): 
 }
 
 /**
- * The actor's row scope on a rollup (columns channel_id and region), the rollup twin of
- * lib/access/scope.ts orderScope: a regional manager's figures come from their region's rows only.
+ * The actor's row scope on a rollup (columns channel_id and region), lib/access/scope.ts's row scope
+ * on the rollup's columns: a regional manager's figures come from their region's rows only.
  */
 export function rollupScope(actor: Actor, alias: string): Prisma.Sql {
-  const col = (c: string) => Prisma.raw(`${alias}.${c}`);
-  switch (actor.rowScope) {
-    case "CHANNELS":
-      return actor.channelIds.length ? Prisma.sql`${col("channel_id")} IN (${Prisma.join([...actor.channelIds])})` : Prisma.sql`FALSE`;
-    case "REGION":
-      return Prisma.sql`${col("region")} = ${actor.region ?? "\u0000"}`;
-    default:
-      return Prisma.sql`TRUE`;
-  }
+  return rowScopeSql(actor, { channel: `${alias}.channel_id`, region: `${alias}.region` });
 }
 
 /** Range, test orders and scope on a rollup with biz_day, is_test, channel_id and region. */

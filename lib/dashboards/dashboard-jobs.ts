@@ -6,7 +6,8 @@ import { applyOrders, rebuildRollups, refreshRollups } from "./refresh-rollups";
 export function dashboardJobs(): JobDefinition[] {
   return [
     {
-      // Events: every order event applies that order at once (the live tier).
+      // Events: every order event applies that order at once (the live tier), including ingestion
+      // updates that leave the status alone (they write no status-log row for the feed).
       name: "dashboard-rollup-events",
       events: [...OUTBOX_EVENT_TYPES],
       batchSize: 50,
@@ -17,7 +18,7 @@ export function dashboardJobs(): JobDefinition[] {
       },
     },
     {
-      // The change feed catches what sends no event (ingestion updates, contact notes, refusals).
+      // The change feed catches what sends no event (ingestion status changes, contact notes, refusals).
       name: "dashboard-rollup-refresh",
       cron: "* * * * *",
       queueOptions: { policy: "stately", expireInSeconds: 900, retryLimit: 0 },

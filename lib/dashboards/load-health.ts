@@ -7,11 +7,12 @@ import { assertCan, type Actor } from "../access/actor";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus } from "../db/generated/prisma/enums";
-import { dataQualityFigures } from "../ingestion/console/data-quality";
+import { qualityDays } from "../ingestion/console/data-quality";
 import { latestHeartbeats } from "../integrations/integration-overview";
-import { addBizDays, bizDay } from "../time/biz-time";
+import { listOrderChannels } from "../orders/list-order-channels";
+import { addBizDays, bizDay, bizDayRange } from "../time/biz-time";
 import { parseDashboardFilter, rollupScope, rollupWhere } from "./dashboard-filter";
-import { fillDays, rangeDays } from "./dashboard-days";
+import { fillDays } from "./dashboard-days";
 import { qualityScore } from "./quality-score";
 
 /** Statuses an order waits in for someone (terminal and buyer-side states are left out). */
@@ -52,13 +53,12 @@ export async function loadHealth(db: Db, actor: Actor, raw: unknown) {
   }
 
   // Ingest figures are per channel (not per region): scoped to the actor's shops where it has any.
-  const today = bizDay(new Date());
-  // The figures reach back from today to the range's start (dataQualityFigures keeps 1–31 days).
-  const oldest = addBizDays(today, -30);
-  const quality = await dataQualityFigures(db, { days: rangeDays({ from: f.from > oldest ? f.from : oldest, to: today }).length });
+  // They reach back to the range's start, but no further than the ingestion console's 31 days (today and 30 before).
+  const oldest = addBizDays(bizDay(new Date()), -30);
+  const quality = await qualityDays(db, bizDayRange(f.from > oldest ? f.from : oldest).gte);
   const shops = actor.rowScope === "CHANNELS" ? new Set(actor.channelIds) : null;
-  const qualityRows = quality.rows.filter((r) => r.day >= f.from && r.day <= f.to && (!shops || shops.has(r.channelId)));
-  const channels = quality.channels.filter((c) => !shops || shops.has(c.id));
+  const qualityRows = quality.filter((r) => r.day >= f.from && r.day <= f.to && (!shops || shops.has(r.channelId)));
+  const channels = await listOrderChannels(db, actor);
 
   return {
     filter: f,

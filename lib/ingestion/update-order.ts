@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR_NAME } from "../access/actor";
 import type { Prisma } from "../db/client";
 import type { OrderStatus } from "../db/generated/prisma/enums";
 import { routeOrder } from "../routing/route-order";
+import { enqueueOutboxEvent } from "../outbox/enqueue-outbox-event";
 import type { NewOrder } from "./create-orders";
 import type { IngestResult, IngestSource } from "./ingest-order";
 import { keepPlainPii } from "./order-columns";
@@ -49,6 +50,10 @@ export async function updateOrder(tx: Tx, stored: StoredOrder, p: NewOrder, sour
     await tx.orderStatusLog.create({
       data: { orderId: stored.id, fromStatus: stored.status, toStatus: status, action: "ingest.platformUpdate", actorName: SYSTEM_ACTOR_NAME, source, reason: order.reviewReason ?? `平台状态 ${order.platformStatus}` },
     });
+  } else {
+    // No status-log row for an update that leaves the status alone (amounts, refunds, address,
+    // routing): this event is how readers of changed orders (the dashboard rollups) hear of it.
+    await enqueueOutboxEvent(tx, "ORDER_UPDATED", stored.id, { orderNo: stored.orderNo, status, source });
   }
   // Paid now (first seen unpaid, or unrouted for lack of stock before): route it.
   if (status === "PAID") await routeOrder(tx, stored.id);

@@ -1,9 +1,13 @@
 import type { Prisma } from "../db/generated/prisma/client";
 
-/** Event types the hub publishes (SPEC §2). ORDER_CREATED is for ingestion to write when it inserts an order. */
+/**
+ * Event types the hub publishes (SPEC §2). ORDER_CREATED is for ingestion to write when it inserts an
+ * order; ORDER_UPDATED when a newer platform snapshot changes an order but not its status.
+ */
 export const OUTBOX_EVENT_TYPES = [
   "ORDER_CREATED", "ORDER_PAID", "ORDER_PUSHED", "ORDER_SHIPPED", "ORDER_DELIVERED", "ORDER_COMPLETED",
   "ORDER_CANCELLED", "ORDER_HELD", "ORDER_RELEASED", "REFUND_REQUESTED", "REFUND_COMPLETED", "REFUND_FAILED", "ORDER_FLAGGED",
+  "ORDER_UPDATED",
 ] as const;
 
 /**

@@ -61,9 +61,12 @@ test("a manager opens each dashboard, drills into numbers and gets the matching 
   // A KPI number drills into the orders behind it (late shipments).
   await page.goto("/dashboards");
   await page.waitForLoadState("networkidle");
+  const lateText = await page.getByTestId("kpi-cycle").getByText(/其中超时/).innerText();
+  const late = Number(/其中超时\s*([\d,]+)/.exec(lateText)?.[1].replace(/,/g, ""));
+  expect(late).toBeGreaterThan(0);
   await page.getByTestId("kpi-cycle-value").click();
   await expect(page).toHaveURL(/flag=late/);
-  expect(await orderTotal(page)).toBeGreaterThan(0);
+  expect(await orderTotal(page)).toBe(late);
 });
 
 test("a regional manager's status health shows only their region, and a status count drills into its orders", async ({ pageAs }) => {

@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/access/actor";
 import { ordersHref } from "@/components/dashboards/drill-links";
-import { loadHealth, WAITING_STATUSES } from "@/lib/dashboards/load-health";
+import { DWELLERS_PER_STATUS, loadHealth, WAITING_STATUSES } from "@/lib/dashboards/load-health";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { requireActor } from "@/lib/session";
@@ -68,7 +68,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
       </div>
 
       <Card>
-        <CardHeader><CardTitle>{H("dwellers", { n: 10 })}</CardTitle></CardHeader>
+        <CardHeader><CardTitle>{H("dwellers", { n: DWELLERS_PER_STATUS })}</CardTitle></CardHeader>
         <CardContent className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           <p className="text-xs text-muted-foreground md:col-span-2 xl:col-span-4">{H("dwellersHint")}</p>
           {WAITING_STATUSES.map((status) => {

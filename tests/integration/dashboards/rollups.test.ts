@@ -38,8 +38,15 @@ async function dashboardFigures(actor: Actor, f: DashboardFilter) {
   };
 }
 
-async function expectRollupsMatchBaseTables(username: string) {
-  const actor = await actorFor(username);
+/** A shop agent (channel scope) who also sees the dashboards: a custom role. */
+async function shopAgent(): Promise<Actor> {
+  const cs = await actorFor("cs");
+  expect(cs.rowScope).toBe("CHANNELS");
+  return { ...cs, permissions: new Set([...cs.permissions, "dashboard.view"]) };
+}
+
+async function expectRollupsMatchBaseTables(who: string | Actor) {
+  const actor = typeof who === "string" ? await actorFor(who) : who;
   for (const includeTest of [false, true]) {
     const f = parseDashboardFilter({ includeTest });
     expect(await dashboardFigures(actor, f)).toEqual(await expectedFigures(db(), actor, f));
@@ -58,9 +65,10 @@ describe("dashboard rollups", () => {
     await rebuildRollups(db());
   });
 
-  it("equal the figures computed from the base tables on the demo data (manager and regional manager)", async () => {
+  it("equal the figures computed from the base tables on the demo data (manager, regional manager and shop agent)", async () => {
     await expectRollupsMatchBaseTables("ops");
     await expectRollupsMatchBaseTables("east");
+    await expectRollupsMatchBaseTables(await shopAgent());
   });
 
   it("a regional manager's figures cover their region only", async () => {
@@ -93,8 +101,6 @@ describe("dashboard rollups", () => {
     const refunded = await pick("DELIVERED");
     await performOrderAction(db(), admin, { action: "requestRefund", orderId: refunded.id, idempotencyKey: key(), amountFen: refunded.paidFen, reason: "看板测试：退款" });
     await performOrderAction(db(), admin, { action: "completeRefund", orderId: refunded.id, idempotencyKey: key() });
-    // Refused: a PAID order cannot be marked delivered.
-    await expect(performOrderAction(db(), admin, { action: "markDelivered", orderId: held.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
     const noted = await db().order.findFirstOrThrow({ where: { customerId: { not: null }, isTest: false }, orderBy: { placedAt: "desc" }, select: { id: true, customerId: true } });
     await addCustomerNote(db(), admin, { customerId: noted.customerId!, channel: "PHONE", body: "看板测试：客户来电问物流", orderId: noted.id });
 
@@ -117,11 +123,20 @@ describe("dashboard rollups", () => {
     expect(facts.get(shipped.id)).toMatchObject({ status: "SHIPPED", cycleMinutes: expect.any(Number) });
     expect(facts.get(refunded.id)!.status).not.toBe("DELIVERED");
     expect(facts.get(refunded.id)!.refundedFen).toBe(refunded.paidFen);
+    // Refused after the event path ran (a PAID order cannot be marked delivered): it sends no event,
+    // so the rollups do not count it until the change feed reads transition_refusals.
+    const refusedRolledUp = async () =>
+      (await db().$queryRawUnsafe<{ n: number }[]>(`SELECT coalesce(sum(transitions), 0)::int AS n FROM dash_transition_daily WHERE kind = 'REFUSED'`))[0].n;
+    const refusedBefore = await refusedRolledUp();
+    await expect(performOrderAction(db(), admin, { action: "markDelivered", orderId: held.id, idempotencyKey: key() })).rejects.toMatchObject({ code: "ILLEGAL_TRANSITION" });
+    expect(await refusedRolledUp()).toBe(refusedBefore);
     // The change feed catches what sends no event (the refusal, the contact note).
     const feed = await refreshRollups(db());
     expect(feed.mode).toBe("feed");
+    expect(await refusedRolledUp()).toBe(refusedBefore + 1);
     await expectRollupsMatchBaseTables("ops");
     await expectRollupsMatchBaseTables("east");
+    await expectRollupsMatchBaseTables(await shopAgent());
 
     // Re-applying changes nothing; a full rebuild gives the same tables as the increments.
     await refreshRollups(db());
@@ -132,6 +147,48 @@ describe("dashboard rollups", () => {
     expect(kpis.totals.inquired).toBeGreaterThanOrEqual(1);
     const health = await loadHealth(db(), admin, {});
     expect(health.abnormalByDay.some((d) => d.REFUSED >= 1 && d.ROLLBACK >= 1 && d.OVERRIDE >= 1)).toBe(true);
+  });
+
+  it("apply an ingestion update that keeps the status (amount, address) through the event path", async () => {
+    const mall = { id: "ch_own_mall", platform: "OWN_MALL" } as const;
+    const at = (ms: number) => new Date(ms).toISOString();
+    const t0 = Date.now() - 60_000;
+    const first = mallOrder({ createdAt: at(t0), paidAt: at(t0), updatedAt: at(t0) });
+    const [c] = await ingestNativeBatch(db(), mall, [first], { source: "PLATFORM_PUSH" });
+    if (!c.ok) throw new Error(`not ingested: ${c.code}`);
+    await refreshRollups(db());
+    const facts = () => db().dashOrderFact.findUniqueOrThrow({ where: { orderId: c.orderId }, select: { status: true, region: true, paidFen: true, warehouseId: true } });
+    const base = async () => {
+      const o = await db().order.findUniqueOrThrow({ where: { id: c.orderId }, select: { status: true, receiverRegion: true, paidFen: true, routing: { select: { status: true, warehouseId: true } } } });
+      return { status: o.status, region: o.receiverRegion ?? "", paidFen: o.paidFen, warehouseId: o.routing?.status === "ROUTED" ? o.routing.warehouseId ?? "" : "" };
+    };
+    const before = await facts();
+    expect(before).toEqual(await base());
+    expect(before.region).toBe("华东");
+
+    // A newer snapshot, same platform status: another amount and another region.
+    const started = new Date();
+    const paid = "99.00";
+    const [u] = await ingestNativeBatch(db(), mall, [{
+      ...first, updatedAt: at(t0 + 30_000), amounts: { ...first.amounts, paid },
+      payments: first.payments.map((p) => ({ ...p, amount: paid })),
+      receiver: { ...first.receiver, province: "北京", city: "北京市", district: "朝阳区", detail: "建国路 1 号" },
+    }], { source: "PLATFORM_PUSH" });
+    expect(u).toMatchObject({ ok: true, outcome: "UPDATED", orderId: c.orderId, status: before.status });
+    const now = await base();
+    expect(now).toMatchObject({ status: before.status, region: "华北", paidFen: 9900 });
+    // No status-log row for the change feed: the facts stay as they were until the event is handled.
+    expect(await facts()).toEqual(before);
+    expect(await db().orderStatusLog.count({ where: { orderId: c.orderId, createdAt: { gte: started } } })).toBe(0);
+
+    const events = dashboardJobs().find((j) => j.name === "dashboard-rollup-events")!;
+    const outbox = await db().outboxEvent.findMany({ where: { orderId: c.orderId, createdAt: { gte: started } }, select: { orderId: true, eventType: true } });
+    expect(outbox.map((e) => e.eventType)).toEqual(["ORDER_UPDATED"]);
+    expect(events.events).toContain("ORDER_UPDATED");
+    for (const e of outbox) await events.handler({ db: db() }, { orderId: e.orderId, eventType: e.eventType });
+    expect(await facts()).toEqual(now);
+    await expectRollupsMatchBaseTables("ops");
+    await expectRollupsMatchBaseTables("east");
   });
 
   it("refuses a reversed range with a clear code", async () => {
