@@ -16,6 +16,7 @@ import { generateDemoOrders, type DemoBatch } from "../../lib/demo/generate-orde
 import { insertDemoOrders } from "../../lib/demo/insert-orders";
 import { bizDay } from "../../lib/time/biz-time";
 import { loadActor } from "../../lib/users/load-actor";
+import { deleteBenchOrders } from "./delete-bench-orders";
 import { runAlone } from "./run-alone";
 
 const NEW_ORDERS = 10_000;
@@ -51,17 +52,9 @@ async function loads(db: DbClient, actor: Actor, runs: number) {
   return out;
 }
 
-/** Every table with a foreign key to orders, then the orders and the customers the run created. */
+/** The run's orders with everything hanging off them, then its orphan payments and customers. */
 async function deleteOrders(client: pg.Client, orderIds: string[], customerIds: string[], paymentIds: string[]) {
-  const refs = (await client.query<{ tbl: string; col: string }>(
-    `SELECT c.conrelid::regclass::text AS tbl, a.attname AS col FROM pg_constraint c
-       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-      WHERE c.contype = 'f' AND c.confrelid = 'orders'::regclass`,
-  )).rows;
-  for (const r of [...refs, { tbl: "outbox_events", col: "order_id" }, { tbl: "ingest_events", col: "order_id" }]) {
-    await client.query(`DELETE FROM ${r.tbl} WHERE ${r.col} = ANY($1::text[])`, [orderIds]);
-  }
-  await client.query(`DELETE FROM orders WHERE id = ANY($1::text[])`, [orderIds]);
+  await deleteBenchOrders(client, "SELECT unnest($1::text[])", [orderIds]);
   // Orphan payments (no order) do not hang off orders; left behind they collide with the next run's pay numbers.
   await client.query(`DELETE FROM payments WHERE id = ANY($1::text[])`, [paymentIds]);
   await client.query(`DELETE FROM customers c WHERE c.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)`, [customerIds]);

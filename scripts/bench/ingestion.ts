@@ -23,6 +23,7 @@ import { TEMPLATE_COLUMNS } from "../../lib/ingestion/import/template";
 import { signBody } from "../../lib/ingestion/push/signature";
 import { loadActor } from "../../lib/users/load-actor";
 import { seedRolesAndUsers } from "../../lib/users/seed-users";
+import { deleteBenchOrders } from "./delete-bench-orders";
 import { runAlone } from "./run-alone";
 
 const SECRET = "demo-secret-own-mall";
@@ -42,16 +43,10 @@ function mallOrder(run: string, i: number) {
 
 /** Deletes the bench's own orders (and everything hanging off them), found by their platform id prefix. */
 async function cleanup(pool: pg.Pool, run: string) {
-  const mine = `SELECT id FROM orders WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`;
-  // Every table with a foreign key to orders (other areas add theirs), then the unkeyed ingestion tables.
-  const refs = await pool.query<{ tbl: string; col: string }>(`
-    SELECT c.conrelid::regclass::text AS tbl, a.attname AS col FROM pg_constraint c
-    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-    WHERE c.contype = 'f' AND c.confrelid = 'orders'::regclass`);
-  for (const r of [...refs.rows, { tbl: "outbox_events", col: "order_id" }]) await pool.query(`DELETE FROM ${r.tbl} WHERE ${r.col} IN (${mine})`);
+  await deleteBenchOrders(pool, `SELECT id FROM orders WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`);
+  // Ingest events of refused rows have no order; chunk results go with their job.
   await pool.query(`DELETE FROM ingest_events WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`);
-  await pool.query(`DELETE FROM import_jobs WHERE file_name = 'bench-${run}.csv'`); // row results go with their job
-  await pool.query(`DELETE FROM orders WHERE channel_id = 'ch_own_mall' AND platform_order_id LIKE 'BH_${run}%'`);
+  await pool.query(`DELETE FROM import_jobs WHERE file_name = 'bench-${run}.csv'`);
 }
 
 async function benchHttp(url: string, run: string, orders: number, concurrency: number) {

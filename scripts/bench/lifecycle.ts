@@ -5,10 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import pg from "pg";
 import { createDb, type DbClient } from "../../lib/db/client";
 import { cancel, hold, release } from "../../lib/lifecycle/control-actions";
 import { complete, confirmShipment, markDelivered, markPaid, pushToWms } from "../../lib/lifecycle/fulfilment-actions";
 import { systemActor, type ActionContext } from "../../lib/lifecycle/order-actor";
+import { deleteBenchOrders } from "./delete-bench-orders";
 import { runAlone } from "./run-alone";
 
 const PREFIX = "OHB";
@@ -28,16 +30,14 @@ async function serverCpuMs(db: DbClient): Promise<number | null> {
   }
 }
 
-async function cleanup(db: DbClient) {
-  const ids = `SELECT id FROM orders WHERE order_no LIKE '${PREFIX}%'`;
-  // Every table with a foreign key to orders (other areas add theirs), then the unkeyed lifecycle tables.
-  const refs = await db.$queryRaw<{ tbl: string; col: string }[]>`
-    SELECT c.conrelid::regclass::text AS tbl, a.attname AS col FROM pg_constraint c
-    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-    WHERE c.contype = 'f' AND c.confrelid = 'orders'::regclass`;
-  const tables = [...refs, { tbl: "outbox_events", col: "order_id" }, { tbl: "idempotency_keys", col: "order_id" }];
-  for (const r of tables) await db.$executeRawUnsafe(`DELETE FROM ${r.tbl} WHERE ${r.col} IN (${ids})`);
-  await db.$executeRawUnsafe(`DELETE FROM orders WHERE order_no LIKE '${PREFIX}%'`);
+/** The run's orders (by their hub number prefix) and everything hanging off them. */
+async function cleanup(databaseUrl: string) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await deleteBenchOrders(pool, `SELECT id FROM orders WHERE order_no LIKE '${PREFIX}%'`);
+  } finally {
+    await pool.end();
+  }
 }
 
 export async function benchLifecycle(databaseUrl: string, opts: { orders?: number; concurrency?: number } = {}) {
@@ -46,7 +46,7 @@ export async function benchLifecycle(databaseUrl: string, opts: { orders?: numbe
   const url = new URL(databaseUrl);
   url.searchParams.set("application_name", APP_NAME); // to find our server processes for their CPU time
   const db = createDb(url.toString(), concurrency);
-  await cleanup(db);
+  await cleanup(databaseUrl);
   const now = new Date();
   const run = randomUUID().slice(0, 6).toUpperCase();
   for (let i = 0; i < n; i += 2000) {
@@ -103,7 +103,7 @@ export async function benchLifecycle(databaseUrl: string, opts: { orders?: numbe
   const load = loadavg();
   shipMs.sort((a, b) => a - b);
   const pct = (p: number) => Number(shipMs[Math.min(shipMs.length - 1, Math.floor(p * shipMs.length))].toFixed(2));
-  await cleanup(db);
+  await cleanup(databaseUrl);
   await db.$disconnect();
   return {
     orders: n, concurrency, transitions, seconds: Number(seconds.toFixed(1)),
