@@ -79,7 +79,7 @@ const ROUTING_COLUMNS: Column<RoutingRow>[] = [
  */
 export async function createOrders(tx: Tx, channelId: string, list: NewOrder[], source: IngestSource): Promise<({ id: string; orderNo: string } | null)[]> {
   if (list.length === 0) return [];
-  const orderNos = await nextOrderNos(tx, list.map((n) => n.order.placedAt));
+  const orderNos = await nextOrderNos(tx, list.length);
   const ids = list.map(() => newRowId());
   const refundedFen = (o: CanonicalOrder) => o.refunds.filter((r) => r.status === "COMPLETED").reduce((s, r) => s + r.amountFen, 0);
   const rows = list.map((n, i) => ({ n, id: ids[i], orderNo: orderNos[i], channelId, refundedFen: refundedFen(n.order) }));
@@ -91,7 +91,7 @@ export async function createOrders(tx: Tx, channelId: string, list: NewOrder[], 
   await bulkInsert(tx, "order_items", ITEM_COLUMNS, mine.flatMap((x) => x.n.order.items.map((it) => ({ it, orderId: x.id }))));
   await createPayments(tx, made, madeIds);
   const refunds = mine.flatMap((x) => x.n.order.refunds.map((r) => ({ r, orderId: x.id, modifiedAt: x.n.order.platformModifiedAt })));
-  const refundNos = await nextRefundNos(tx, refunds.map((x) => x.r.requestedAt));
+  const refundNos = await nextRefundNos(tx, refunds.length);
   if (refunds.length) {
     await bulkInsert(tx, "refunds", REFUND_COLUMNS, refunds.map((x, k) => ({ ...x, refundNo: refundNos[k] })), "ON CONFLICT DO NOTHING");
   }
@@ -116,7 +116,7 @@ async function createPayments(tx: Tx, list: NewOrder[], ids: string[]) {
     return !seen.has(key) && !!seen.add(key);
   });
   if (all.length === 0) return;
-  const nos = await nextPayNos(tx, all.map((x) => x.p.paidAt));
+  const nos = await nextPayNos(tx, all.length);
   const rows = all.map((x, k) => ({ ...x, id: newRowId(), payNo: nos[k] }));
   const inserted = await bulkInsertNew(tx, "payments", PAYMENT_COLUMNS, rows, "provider, provider_txn_id");
   const known = rows.filter((r) => !inserted.has(r.id) && r.p.providerTxnId);

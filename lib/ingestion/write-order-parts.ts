@@ -30,7 +30,7 @@ export async function upsertPayments(tx: Tx, orderId: string, o: CanonicalOrder)
   const existing = await tx.payment.findMany({ where: { orderId }, select: { provider: true, providerTxnId: true, amountFen: true } });
   const fresh = o.payments.filter((p) => !existing.some((e) => e.provider === p.provider && (p.providerTxnId ? e.providerTxnId === p.providerTxnId : e.amountFen === p.amountFen)));
   if (fresh.length === 0) return;
-  const nos = await nextPayNos(tx, fresh.map((p) => p.paidAt));
+  const nos = await nextPayNos(tx, fresh.length);
   for (const [i, p] of fresh.entries()) {
     if (p.providerTxnId) {
       // A payment notify may have arrived first and parked the payment unlinked: link it.
@@ -49,7 +49,7 @@ export async function upsertRefunds(tx: Tx, orderId: string, o: CanonicalOrder):
   const existing = await tx.refund.findMany({ where: { orderId, platformRefundId: { in: o.refunds.map((r) => r.platformRefundId) } }, select: { id: true, platformRefundId: true } });
   const byKey = new Map(existing.map((e) => [e.platformRefundId, e.id]));
   const fresh = o.refunds.filter((r) => !byKey.has(r.platformRefundId));
-  const nos = await nextRefundNos(tx, fresh.map((r) => r.requestedAt));
+  const nos = await nextRefundNos(tx, fresh.length);
   for (const r of o.refunds) {
     const data = {
       amountFen: r.amountFen,

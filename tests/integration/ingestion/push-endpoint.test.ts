@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { douyinEventSign } from "../../../lib/ingestion/platform-sign";
 import { testDb } from "../helpers";
+import { chinaYymmdd } from "../../../lib/demo/numbers";
 import { signBody } from "../../../lib/ingestion/push/signature";
 import { mallOrder, OWN_MALL, signed } from "./push-fixtures";
 
@@ -21,7 +22,7 @@ describe("POST /api/channels/{channelId}/orders", () => {
     expect(res.status).toBe(200);
     const r = res.body.results![0];
     expect(r).toMatchObject({ ok: true, outcome: "CREATED", platformOrderId: o.orderNo });
-    expect(r.orderNo).toMatch(/^OH261120\d{8}$/);
+    expect(r.orderNo).toMatch(new RegExp(`^OH${chinaYymmdd(Date.now())}\\d{8}$`)); // the day the hub issued it
     const db = testDb();
     const stored = await db.order.findUniqueOrThrow({
       where: { orderNo: r.orderNo },
@@ -30,7 +31,7 @@ describe("POST /api/channels/{channelId}/orders", () => {
     expect(stored).toMatchObject({ status: "PAID", receiverProvince: "浙江省", receiverRegion: "华东", addressIncomplete: false, paidFen: 12450, priority: 2 });
     expect(stored.tags.sort()).toEqual(["加急", "发票"].sort());
     expect(stored.items).toHaveLength(1);
-    expect(stored.payments[0].payNo).toMatch(/^PY261120\d{8}$/);
+    expect(stored.payments[0].payNo).toMatch(new RegExp(`^PY${chinaYymmdd(Date.now())}\\d{8}$`));
     expect(stored.statusLog).toMatchObject([{ fromStatus: null, toStatus: "PAID", source: "PLATFORM_PUSH" }]);
     expect((stored.rawPayload as { orderNo: string }).orderNo).toBe(o.orderNo);
   });
