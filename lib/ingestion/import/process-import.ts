@@ -11,7 +11,7 @@ import { bulkInsert, type Column } from "../bulk-insert";
 import type { ImportRowResult } from "./list-imports";
 import { ingestNativeBatch } from "../ingest-native";
 import { FileReadError, readTable } from "./read-table";
-import { isTemplate, templateOrders } from "./template";
+import { isTemplate, templateOrders, templatePayload, type TemplateOrder } from "./template";
 
 // Big chunks: each is one transaction of a dozen set-based statements, so the per-statement and
 // per-commit costs vanish; a few in flight, so one chunk's mapping overlaps the others' writing.
@@ -23,24 +23,36 @@ const CHUNK_COLUMNS: Column<ChunkRow>[] = [["job_id", "text", (c) => c.jobId], [
 // A RUNNING job whose worker died is taken over after this long.
 const STALE_RUN_MS = 10 * 60_000;
 
+/**
+ * The stored file → its orders in chunks. Nothing else keeps the file, its text or its table: on a
+ * large file, live memory then shrinks as chunks finish, instead of every row staying to the end.
+ */
+async function readChunks(db: DbClient, jobId: string): Promise<{ total: number; chunks: TemplateOrder[][] }> {
+  const { content } = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { content: true } });
+  const table = await readTable(content);
+  if (!isTemplate(table.headers)) throw new FileReadError("unknown layout");
+  const orders = templateOrders(table);
+  const chunks: TemplateOrder[][] = [];
+  for (let start = 0; start < orders.length; start += CHUNK) chunks.push(orders.slice(start, start + CHUNK));
+  return { total: orders.length, chunks };
+}
+
 export async function processImportJob(db: DbClient, jobId: string): Promise<{ status: string }> {
   const { count } = await db.importJob.updateMany({
     where: { id: jobId, OR: [{ status: "QUEUED" }, { status: "RUNNING", startedAt: { lt: new Date(Date.now() - STALE_RUN_MS) } }] },
     data: { status: "RUNNING", startedAt: new Date() },
   });
   if (count === 0) return { status: "skipped" }; // done, or another worker has it
-  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { content: true, channel: { select: { id: true, platform: true } } } });
+  const channel = (await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { channel: { select: { id: true, platform: true } } } })).channel;
   try {
-    const table = await readTable(job.content);
-    if (!isTemplate(table.headers)) throw new FileReadError("unknown layout");
-    const orders = templateOrders(table);
-    await db.importJob.update({ where: { id: jobId }, data: { totalRows: orders.length }, select: { id: true } });
+    const { total, chunks } = await readChunks(db, jobId);
+    await db.importJob.update({ where: { id: jobId }, data: { totalRows: total }, select: { id: true } });
     await db.importChunkResult.deleteMany({ where: { jobId } });
     const tally = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
-    const runChunk = async (chunk: typeof orders) => {
+    const runChunk = async (chunk: TemplateOrder[]) => {
       // Orders, quarantine rows and the chunk's per-row results commit together.
       const results = await db.$transaction(async (tx) => {
-        const outcomes = await ingestNativeBatch(tx, job.channel, chunk.map((o) => o.payload), { source: "FILE_IMPORT", mapAs: "OWN_MALL", importJobId: jobId, rowNos: chunk.map((o) => o.line) });
+        const outcomes = await ingestNativeBatch(tx, channel, chunk.map(templatePayload), { source: "FILE_IMPORT", mapAs: "OWN_MALL", importJobId: jobId, rowNos: chunk.map((o) => o.line) });
         const rows: ImportRowResult[] = chunk.map((o, k) => {
           const r = outcomes[k];
           return r.ok
@@ -65,11 +77,9 @@ export async function processImportJob(db: DbClient, jobId: string): Promise<{ s
     };
     // A few chunks in flight: an order never spans two chunks (rows are grouped by order number),
     // and the write path serialises anything that might collide.
-    const chunks: (typeof orders)[] = [];
-    for (let start = 0; start < orders.length; start += CHUNK) chunks.push(orders.slice(start, start + CHUNK));
-    let next = 0;
+    // Taken off the list as they start, so a finished chunk's rows and objects are garbage at once.
     await Promise.all(Array.from({ length: Math.min(PARALLEL_CHUNKS, chunks.length) }, async () => {
-      while (next < chunks.length) await runChunk(chunks[next++]);
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await runChunk(chunk);
     }));
     await db.importJob.update({ where: { id: jobId }, data: { status: "DONE", finishedAt: new Date() }, select: { id: true } });
     return { status: "DONE" };

@@ -20,12 +20,12 @@ export function isTemplate(headers: string[]): boolean {
   return REQUIRED_COLUMNS.every((c) => headers.includes(c));
 }
 
+/** The file rows of one order (or one row without an order number), in file order. */
 export interface TemplateOrder {
   /** File line of the order's first row (for the per-row result and the error report). */
   line: number;
-  lines: number[];
   platformOrderId: string;
-  payload: Record<string, unknown>;
+  rows: Table["rows"];
 }
 
 const PROVIDERS: Record<string, string> = { 微信: "WECHAT", 微信支付: "WECHAT", WECHAT: "WECHAT", 支付宝: "ALIPAY", ALIPAY: "ALIPAY", 现金: "CASH", CASH: "CASH", 其他: "PLATFORM", PLATFORM: "PLATFORM" };
@@ -46,57 +46,62 @@ function iso(text: string): string | undefined {
 const opt = (v: string | undefined) => (v ? v : undefined);
 const qty = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
 
+/** The file's rows grouped by 订单号 (an order's lines need not be adjacent), in file order. */
 export function templateOrders(table: Table): TemplateOrder[] {
   const groups = new Map<string, Table["rows"]>();
-  const loose: Table["rows"] = [];
+  const out: TemplateOrder[] = [];
   for (const row of table.rows) {
     const no = row.cells["订单号"] ?? "";
-    if (!no) loose.push(row);
+    // A row without an order number cannot be grouped: it is reported (and quarantined) on its own.
+    if (!no) out.push({ line: row.line, platformOrderId: "", rows: [row] });
     else {
       const group = groups.get(no);
       if (group) group.push(row);
       else groups.set(no, [row]);
     }
   }
-  const out: TemplateOrder[] = [];
-  for (const [no, rows] of groups) {
-    const first = rows[0].cells;
-    // An order's fields may sit on any of its lines (exports repeat them or fill only the first).
-    const get = rows.length === 1 ? (c: Column) => first[c] ?? "" : (c: Column) => rows.map((r) => r.cells[c] ?? "").find((v) => v !== "") ?? "";
-    const paidAt = iso(get("付款时间"));
-    const payload: Record<string, unknown> = {
-      orderNo: no,
-      status: first["订单状态"],
-      createdAt: iso(get("下单时间")),
-      paidAt,
-      shippedAt: iso(get("发货时间")),
-      updatedAt: iso(get("更新时间")),
-      buyer: get("会员编号") || get("买家昵称") ? { memberId: opt(get("会员编号")), nick: opt(get("买家昵称")) } : undefined,
-      receiver: { name: get("收件人"), phone: get("手机号"), province: get("省"), city: get("市"), district: opt(get("区")), detail: get("详细地址") },
-      items: rows.map((r, i) => ({
-        lineNo: String(i + 1),
-        skuCode: r.cells["SKU编码"],
-        title: r.cells["商品名称"] || r.cells["SKU编码"],
-        variant: opt(r.cells["规格"]),
-        quantity: qty(r.cells["数量"]),
-        unitPrice: r.cells["单价"],
-        discount: opt(r.cells["行优惠"]),
-      })),
-      amounts: { freight: opt(get("运费")), discount: opt(get("整单优惠")), coupon: opt(get("优惠券")), paid: get("实付金额") },
-      payments: get("支付方式") && paidAt
-        ? [{ provider: PROVIDERS[get("支付方式")] ?? get("支付方式"), transactionId: opt(get("支付流水号")), amount: get("实付金额"), paidAt }]
-        : [],
-      shipments: get("快递单号") && get("发货时间")
-        ? [{ carrierCode: get("快递公司") || "unknown", trackingNo: get("快递单号"), shippedAt: iso(get("发货时间")) }]
-        : [],
-      buyerNote: opt(get("买家留言")),
-      sellerNote: opt(get("卖家备注")),
-    };
-    out.push({ line: rows[0].line, lines: rows.map((r) => r.line), platformOrderId: no, payload });
-  }
-  // A row without an order number cannot be grouped: it is reported (and quarantined) on its own.
-  for (const row of loose) out.push({ line: row.line, lines: [row.line], platformOrderId: "", payload: { ...row.cells } });
+  for (const [no, rows] of groups) out.push({ line: rows[0].line, platformOrderId: no, rows });
   return out.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * An order's rows → the hub's own order JSON. Built per chunk as the import reaches it, so a large
+ * file's orders are never all in memory as objects at once.
+ */
+export function templatePayload({ platformOrderId: no, rows }: TemplateOrder): Record<string, unknown> {
+  const first = rows[0].cells;
+  if (!no) return { ...first };
+  // An order's fields may sit on any of its lines (exports repeat them or fill only the first).
+  const get = rows.length === 1 ? (c: Column) => first[c] ?? "" : (c: Column) => rows.map((r) => r.cells[c] ?? "").find((v) => v !== "") ?? "";
+  const paidAt = iso(get("付款时间"));
+  return {
+    orderNo: no,
+    status: first["订单状态"],
+    createdAt: iso(get("下单时间")),
+    paidAt,
+    shippedAt: iso(get("发货时间")),
+    updatedAt: iso(get("更新时间")),
+    buyer: get("会员编号") || get("买家昵称") ? { memberId: opt(get("会员编号")), nick: opt(get("买家昵称")) } : undefined,
+    receiver: { name: get("收件人"), phone: get("手机号"), province: get("省"), city: get("市"), district: opt(get("区")), detail: get("详细地址") },
+    items: rows.map((r, i) => ({
+      lineNo: String(i + 1),
+      skuCode: r.cells["SKU编码"],
+      title: r.cells["商品名称"] || r.cells["SKU编码"],
+      variant: opt(r.cells["规格"]),
+      quantity: qty(r.cells["数量"]),
+      unitPrice: r.cells["单价"],
+      discount: opt(r.cells["行优惠"]),
+    })),
+    amounts: { freight: opt(get("运费")), discount: opt(get("整单优惠")), coupon: opt(get("优惠券")), paid: get("实付金额") },
+    payments: get("支付方式") && paidAt
+      ? [{ provider: PROVIDERS[get("支付方式")] ?? get("支付方式"), transactionId: opt(get("支付流水号")), amount: get("实付金额"), paidAt }]
+      : [],
+    shipments: get("快递单号") && get("发货时间")
+      ? [{ carrierCode: get("快递公司") || "unknown", trackingNo: get("快递单号"), shippedAt: iso(get("发货时间")) }]
+      : [],
+    buyerNote: opt(get("买家留言")),
+    sellerNote: opt(get("卖家备注")),
+  };
 }
 
 /** The template with one example order, for the 下载导入模板 link. */

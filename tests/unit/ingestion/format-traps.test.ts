@@ -4,7 +4,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { readTable } from "@/lib/ingestion/import/read-table";
-import { templateOrders } from "@/lib/ingestion/import/template";
+import { templateOrders, templatePayload } from "@/lib/ingestion/import/template";
 import { mapOwnMallOrder } from "@/lib/ingestion/mappers";
 import { keepPlainPii, type OrderColumns } from "@/lib/ingestion/order-columns";
 
@@ -35,8 +35,8 @@ describe("rule 9: the import template is read by header name, whatever the layou
     ["GBK (Excel on Chinese Windows)", new Uint8Array(iconv.encode(file, "gbk"))],
   ])("%s: columns moved and extra columns ignored; a two-line order is one order", async (_label, bytes) => {
     const orders = templateOrders(await readTable(bytes));
-    expect(orders.map((o) => [o.platformOrderId, o.lines])).toEqual([["M1", [2, 3]], ["M2", [4]]]);
-    const mapped = mapOwnMallOrder(orders[0].payload);
+    expect(orders.map((o) => [o.platformOrderId, o.rows.map((r) => r.line)])).toEqual([["M1", [2, 3]], ["M2", [4]]]);
+    const mapped = mapOwnMallOrder(templatePayload(orders[0]));
     expect(mapped.ok).toBe(true);
     if (!mapped.ok) return;
     expect(mapped.order.items.map((i) => i.skuCode)).toEqual(["TS-1", "TS-2"]);
@@ -48,7 +48,7 @@ describe("rule 9: the import template is read by header name, whatever the layou
 
   it.each([["2026-13-01 10:00:00"], ["2026-02-30 10:00:00"], ["20/11/2026 09:12"]])("an impossible or foreign time %j is refused, not shifted", async (bad) => {
     const orders = templateOrders(await readTable(new TextEncoder().encode([header, line("M3", "TS-1", "79.00").replace("2026-11-20 09:12,", `${bad},`)].join("\n"))));
-    const mapped = mapOwnMallOrder(orders[0].payload);
+    const mapped = mapOwnMallOrder(templatePayload(orders[0]));
     expect(mapped).toMatchObject({ ok: false, code: "INVALID_PAYLOAD", field: "createdAt" });
   });
 });
