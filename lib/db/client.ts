@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 
 /**
@@ -16,12 +18,55 @@ function statementName(q: { sql: string }): string {
   return name;
 }
 
+/** Set while a transaction of `transactionWithConnection` starts: the pool hands it the connection. */
+type StartingSlot = { conn?: pg.PoolClient; started?: boolean };
+const startingTransaction = new AsyncLocalStorage<StartingSlot>();
+const connectionOfTransaction = new WeakMap<object, pg.PoolClient>();
+
+/** adapter-pg takes one pool connection per interactive transaction; this pool tells who asked. */
+class TransactionAwarePool extends pg.Pool {
+  connect(): Promise<pg.PoolClient>;
+  connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return super.connect().then((conn) => {
+      const slot = startingTransaction.getStore();
+      if (slot && !slot.started && !slot.conn) slot.conn = conn;
+      return conn;
+    });
+  }
+}
+
 /** Creates a Prisma client; sensitive columns are opt-in (select them explicitly). */
 export function createDb(connectionString: string, max = 10) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max }, { statementNameGenerator: statementName }),
+    adapter: new PrismaPg(new TransactionAwarePool({ connectionString, max }), { statementNameGenerator: statementName, disposeExternalPool: true }),
     omit: { channel: { secret: true }, user: { passwordHash: true } },
   });
+}
+
+/**
+ * `db.$transaction(fn)`, and `fn`'s transaction client also reaches its own pg connection through
+ * `transactionConnection(tx)`. For multi-megabyte bulk statements only: Prisma's raw-query path
+ * turns a Buffer parameter into base64 inside a JSON string and back again, which on a file import
+ * costs about 20 µs of worker CPU per order. tests/integration/db/transaction-connection.test.ts
+ * holds the adapter to it: statements sent either way are in the one transaction.
+ */
+export async function transactionWithConnection<T>(db: DbClient, fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  const slot: StartingSlot = {};
+  return startingTransaction.run(slot, () =>
+    db.$transaction(async (tx) => {
+      // Nothing else has run in this scope yet: the connection taken is the one BEGIN went to.
+      if (slot.conn) connectionOfTransaction.set(tx, slot.conn);
+      slot.started = true; // later connections in fn (plain db calls) are not this transaction's
+      return fn(tx);
+    }, options),
+  );
+}
+
+/** The pg connection of a transaction begun by `transactionWithConnection`, else undefined. */
+export function transactionConnection(db: Db): pg.PoolClient | undefined {
+  return connectionOfTransaction.get(db);
 }
 
 export type DbClient = ReturnType<typeof createDb>;

@@ -4,9 +4,10 @@
  * the client walk and escape every value (and the garbage of doing so) — at thousands of wide rows
  * per chunk that, not PostgreSQL, was the cost of a file import. Dates go as ISO strings, jsonb
  * columns as nested JSON, text[] as JSON arrays (PostgreSQL turns those into arrays itself).
- * Table and column names come from this codebase only, never from input.
+ * Table and column names come from this codebase only, never from input. In a transaction begun by
+ * `transactionWithConnection` the statement goes straight to its pg connection (see there why).
  */
-import type { Db } from "../db/client";
+import { transactionConnection, type Db } from "../db/client";
 
 export type PgType = "text" | "int" | "bool" | "timestamptz" | "jsonb" | "text[]" | `"${string}"`;
 export type Column<T> = readonly [name: string, type: PgType, get: (row: T) => unknown];
@@ -31,13 +32,15 @@ function insertSql<T>(table: string, columns: readonly Column<T>[], rows: readon
 export async function bulkInsert<T>(tx: Db, table: string, columns: readonly Column<T>[], rows: readonly T[], onConflict = ""): Promise<number> {
   if (rows.length === 0) return 0;
   const [sql, json] = insertSql(table, columns, rows, onConflict);
-  return tx.$executeRawUnsafe(sql, json);
+  const conn = transactionConnection(tx);
+  return conn ? ((await conn.query(sql, [json])).rowCount ?? 0) : tx.$executeRawUnsafe(sql, json);
 }
 
 /** The same insert with `ON CONFLICT … DO NOTHING RETURNING id`: the ids of the rows actually inserted. */
 export async function bulkInsertNew<T>(tx: Db, table: string, columns: readonly Column<T>[], rows: readonly T[], conflictTarget: string): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const [sql, json] = insertSql(table, columns, rows, `ON CONFLICT (${conflictTarget}) DO NOTHING RETURNING id`);
-  const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(sql, json);
+  const conn = transactionConnection(tx);
+  const inserted = conn ? (await conn.query<{ id: string }>(sql, [json])).rows : await tx.$queryRawUnsafe<{ id: string }[]>(sql, json);
   return new Set(inserted.map((r) => r.id));
 }

@@ -10,7 +10,7 @@
  * (channel, platform order id): one insert wins, the others see it stored — 50 parallel pushes of
  * one order make one order. Only a newer snapshot of a stored order takes that row's lock.
  */
-import type { Db, DbClient } from "../db/client";
+import { transactionWithConnection, type Db, type DbClient } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus, StatusSource } from "../db/generated/prisma/enums";
 import type { CanonicalOrder } from "./canonical-order";
@@ -51,7 +51,7 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
 
 async function inTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   // Only the real client has $disconnect (a Prisma 7 transaction client has $transaction too).
-  if ("$disconnect" in db) return (db as DbClient).$transaction(fn, { maxWait: 30_000, timeout: 120_000 });
+  if ("$disconnect" in db) return transactionWithConnection(db as DbClient, fn, { maxWait: 30_000, timeout: 120_000 });
   return fn(db);
 }
 

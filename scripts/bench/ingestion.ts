@@ -25,6 +25,7 @@ import { loadActor } from "../../lib/users/load-actor";
 import { seedRolesAndUsers } from "../../lib/users/seed-users";
 import { deleteBenchOrders } from "./delete-bench-orders";
 import { runAlone } from "./run-alone";
+import { settle } from "./settle";
 
 const SECRET = "demo-secret-own-mall";
 const PROVINCES = [["浙江省", "杭州市", "西湖区"], ["广东省", "东莞市", ""], ["北京市", "北京市", "朝阳区"], ["四川省", "成都市", "武侯区"]];
@@ -145,7 +146,9 @@ export async function benchIngestion(url: string, opts: { httpOrders?: number; f
   const fileRows = opts.fileRows ?? 100_000;
   const countOrders = async () => Number((await pool.query("SELECT count(*) AS n FROM orders")).rows[0].n);
   const ordersBefore = await countOrders();
+  const settledMs: Record<string, number> = {};
   try {
+    settledMs.httpPush = await settle(pool);
     const http = await benchHttp(url, run, opts.httpOrders ?? 20_000, opts.concurrency ?? 4);
 
     const bytes = new TextEncoder().encode(templateCsv(run, fileRows));
@@ -157,9 +160,12 @@ export async function benchIngestion(url: string, opts: { httpOrders?: number; f
       const job = await db.importJob.findUniqueOrThrow({ where: { id }, select: { status: true, createdRows: true, unchangedRows: true, failedRows: true } });
       return { rows: fileRows, ...job, seconds: Number(seconds.toFixed(2)), ordersPerSecond: Math.round(fileRows / seconds) };
     };
+    settledMs.fileImport = await settle(pool);
     const file = await importOnce();
+    settledMs.fileReimport = await settle(pool);
     const reimport = await importOnce(); // the same file again: every row UNCHANGED
 
+    settledMs.copyCeiling = await settle(pool);
     const copy = await benchCopy(pool, run, fileRows);
     const ratio = (x: number) => ("ordersPerSecond" in copy && copy.ordersPerSecond ? Number((x / copy.ordersPerSecond).toFixed(3)) : null);
     return {
@@ -170,6 +176,8 @@ export async function benchIngestion(url: string, opts: { httpOrders?: number; f
       fileReimport: reimport,
       copyCeiling: copy,
       targets: { httpOrdersPerSecond: 2000, fileOrdersPerSecond: 5000 },
+      // Time spent before each phase waiting for PostgreSQL's background vacuums to finish (untimed).
+      settledMs,
     };
   } finally {
     await cleanup(pool, run);

@@ -5,7 +5,7 @@
  * kept for the error report. Running it again (a retry after a crash) is harmless: every step is
  * idempotent.
  */
-import type { DbClient } from "../../db/client";
+import { transactionWithConnection, type DbClient } from "../../db/client";
 import { logger } from "../../log/logger";
 import { bulkInsert, type Column } from "../bulk-insert";
 import type { ImportRowResult } from "./list-imports";
@@ -51,7 +51,7 @@ export async function processImportJob(db: DbClient, jobId: string): Promise<{ s
     const tally = { processed: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
     const runChunk = async (chunk: TemplateOrder[]) => {
       // Orders, quarantine rows and the chunk's per-row results commit together.
-      const results = await db.$transaction(async (tx) => {
+      const results = await transactionWithConnection(db, async (tx) => {
         const outcomes = await ingestNativeBatch(tx, channel, chunk.map(templatePayload), { source: "FILE_IMPORT", mapAs: "OWN_MALL", importJobId: jobId, rowNos: chunk.map((o) => o.line) });
         const rows: ImportRowResult[] = chunk.map((o, k) => {
           const r = outcomes[k];

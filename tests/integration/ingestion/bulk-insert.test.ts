@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Prisma } from "../../../lib/db/client";
+import { transactionConnection, transactionWithConnection, type Prisma } from "../../../lib/db/client";
 import { bulkInsert, bulkInsertNew, type Column } from "../../../lib/ingestion/bulk-insert";
 import { testDb } from "../helpers";
 
@@ -10,15 +10,20 @@ const COLUMNS: Column<Row>[] = [
 ];
 const TABLE = "bulk_insert_probe";
 
-/** A temporary table, private to one transaction, so no other test (schema drift) ever sees it. */
-async function withProbe(fn: (tx: Prisma.TransactionClient) => Promise<void>) {
-  await testDb().$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${TABLE} (id text PRIMARY KEY, name text, n int, ok bool, at timestamptz, doc jsonb, tags text[], status "OrderStatus") ON COMMIT DROP`);
-    await fn(tx);
-  });
-}
+type Begin = (fn: (tx: Prisma.TransactionClient) => Promise<void>) => Promise<void>;
+const TRANSACTIONS: [string, Begin][] = [
+  ["through Prisma's raw-query path", (fn) => testDb().$transaction(fn)],
+  ["straight to the transaction's connection", (fn) => transactionWithConnection(testDb(), fn)],
+];
 
-describe("bulkInsert: one JSON parameter per batch, every column type arrives intact", () => {
+describe.each(TRANSACTIONS)("bulkInsert %s: one JSON parameter per batch, every column type arrives intact", (_way, begin) => {
+  /** A temporary table, private to one transaction, so no other test (schema drift) ever sees it. */
+  const withProbe = (fn: (tx: Prisma.TransactionClient) => Promise<void>) =>
+    begin(async (tx) => {
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE ${TABLE} (id text PRIMARY KEY, name text, n int, ok bool, at timestamptz, doc jsonb, tags text[], status "OrderStatus") ON COMMIT DROP`);
+      await fn(tx);
+    });
+
   it("keeps quotes, backslashes, newlines, tabs, emoji and CJK text, NULLs, arrays, nested JSON and enums", () => withProbe(async (tx) => {
     const nasty = `他说 "你好"\\n\t${"\\"}路\r\n😀 ' ; DROP TABLE orders; --`;
     const rows: Row[] = [
@@ -44,5 +49,42 @@ describe("bulkInsert: one JSON parameter per batch, every column type arrives in
     const bad = (r: Partial<Row>) => withProbe((tx) => bulkInsert(tx, TABLE, COLUMNS, [{ id: "x", name: "x", n: 1, ok: true, at: null, doc: {}, tags: [], status: "PAID", ...r }]).then(() => undefined));
     await expect(bad({ n: 2 ** 31 })).rejects.toThrow(/out of range/);
     await expect(bad({ status: "NO_SUCH_STATUS" })).rejects.toThrow(/OrderStatus/);
+  });
+});
+
+describe("transactionWithConnection", () => {
+  // A table of its own, outside the public schema (which the schema-drift test compares).
+  const PROBE = "bulk_probe.probe_rows";
+  const onProbeSchema = (tx: Prisma.TransactionClient) => tx.$executeRawUnsafe(`SET LOCAL search_path = bulk_probe, public`);
+  const probe: Column<{ tag: string }>[] = [["tag", "text", (r) => r.tag]];
+  const count = async (tag: string) => Number((await testDb().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${PROBE} WHERE tag = $1`, tag))[0].n);
+
+  it("hands bulk statements the transaction's own connection: one transaction, committed or rolled back whole", async () => {
+    const db = testDb();
+    await db.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS bulk_probe`);
+    await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS ${PROBE} (tag text NOT NULL)`);
+    await expect(transactionWithConnection(db, async (tx) => {
+      const [viaPrisma] = await tx.$queryRaw<{ x: bigint }[]>`SELECT txid_current() AS x`;
+      const viaConnection = await transactionConnection(tx)!.query<{ x: string }>("SELECT txid_current() AS x");
+      expect(viaConnection.rows[0].x).toBe(String(viaPrisma.x));
+      await db.channel.count(); // a plain query on another connection meanwhile
+      await onProbeSchema(tx);
+      await bulkInsert(tx, "probe_rows", probe, [{ tag: "rolled-back" }]);
+      expect((await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${PROBE} WHERE tag = 'rolled-back'`))[0].n).toBe(1n);
+      throw new Error("abort");
+    })).rejects.toThrow("abort");
+    expect(await count("rolled-back")).toBe(0);
+    // Committed, with a plain (non-transaction) query in between that must not take the connection's place.
+    await transactionWithConnection(db, async (tx) => {
+      await db.channel.count();
+      await onProbeSchema(tx);
+      await bulkInsert(tx, "probe_rows", probe, [{ tag: "committed" }]);
+    });
+    expect(await count("committed")).toBe(1);
+    await db.$executeRawUnsafe(`DROP SCHEMA bulk_probe CASCADE`);
+  });
+
+  it("gives a transaction begun the ordinary way no connection (bulk statements then go through Prisma)", async () => {
+    await testDb().$transaction(async (tx) => expect(transactionConnection(tx)).toBeUndefined());
   });
 });
