@@ -32,7 +32,10 @@ function insertSql<T>(table: string, columns: readonly Column<T>[], rows: readon
   const values = keys.map((k, i) => (isTime[i] ? `to_timestamp(${k} / 1000)` : k)).join(", ");
   // Sent as bytes: pg passes a Buffer through untouched, and so does Prisma's raw path (as base64),
   // where it would JSON-escape a multi-megabyte string and parse it back on its way to the driver.
-  const sql = `INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_to_recordset(convert_from($1::bytea, 'UTF8')::json) AS t(${shape}) ${tail}`;
+  // With a jsonb column the batch is read as jsonb, so its nested values are not parsed twice (once
+  // as json text, again as jsonb: a fifth of an order insert); flat rows read faster as json.
+  const json = columns.some(([, type]) => type === "jsonb") ? "jsonb" : "json";
+  const sql = `INSERT INTO "${table}" (${names}) SELECT ${values} FROM ${json}_to_recordset(convert_from($1::bytea, 'UTF8')::${json}) AS t(${shape}) ${tail}`;
   return [sql, Buffer.from(JSON.stringify(records))];
 }
 

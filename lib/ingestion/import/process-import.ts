@@ -16,7 +16,7 @@ import { isTemplate, templateOrders, templatePayload, type TemplateOrder } from 
 // Big chunks: each is one transaction of a dozen set-based statements, so the per-statement and
 // per-commit costs vanish; a few in flight, so one chunk's mapping overlaps the others' writing.
 const CHUNK = 1_000;
-const PARALLEL_CHUNKS = 3;
+const PARALLEL_CHUNKS = 4;
 
 type ChunkRow = { jobId: string; firstRow: number; rows: ImportRowResult[] };
 const CHUNK_COLUMNS: Column<ChunkRow>[] = [["job_id", "text", (c) => c.jobId], ["first_row", "int", (c) => c.firstRow], ["rows", "jsonb", (c) => c.rows]];
