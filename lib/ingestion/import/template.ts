@@ -20,12 +20,21 @@ export function isTemplate(headers: string[]): boolean {
   return REQUIRED_COLUMNS.every((c) => headers.includes(c));
 }
 
+type Row = Table["rows"][number];
+
+/** Where each header's cells sit in a row. */
+interface FileColumns {
+  headers: string[];
+  index: Map<string, number>;
+}
+
 /** The file rows of one order (or one row without an order number), in file order. */
 export interface TemplateOrder {
   /** File line of the order's first row (for the per-row result and the error report). */
   line: number;
   platformOrderId: string;
-  rows: Table["rows"];
+  rows: Row[];
+  columns: FileColumns;
 }
 
 const PROVIDERS: Record<string, string> = { 微信: "WECHAT", 微信支付: "WECHAT", WECHAT: "WECHAT", 支付宝: "ALIPAY", ALIPAY: "ALIPAY", 现金: "CASH", CASH: "CASH", 其他: "PLATFORM", PLATFORM: "PLATFORM" };
@@ -46,21 +55,29 @@ function iso(text: string): string | undefined {
 const opt = (v: string | undefined) => (v ? v : undefined);
 const qty = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
 
+/** A row's cell under a template column ("" when the file lacks the column or the row is short). */
+function cell(columns: FileColumns, row: Row, c: Column): string {
+  const j = columns.index.get(c);
+  return j === undefined ? "" : (row.values[j] ?? "");
+}
+
 /** The file's rows grouped by 订单号 (an order's lines need not be adjacent), in file order. */
 export function templateOrders(table: Table): TemplateOrder[] {
-  const groups = new Map<string, Table["rows"]>();
+  // A repeated header: its last column counts.
+  const columns: FileColumns = { headers: table.headers, index: new Map(table.headers.map((h, j) => [h, j])) };
+  const groups = new Map<string, Row[]>();
   const out: TemplateOrder[] = [];
   for (const row of table.rows) {
-    const no = row.cells["订单号"] ?? "";
+    const no = cell(columns, row, "订单号");
     // A row without an order number cannot be grouped: it is reported (and quarantined) on its own.
-    if (!no) out.push({ line: row.line, platformOrderId: "", rows: [row] });
+    if (!no) out.push({ line: row.line, platformOrderId: "", rows: [row], columns });
     else {
       const group = groups.get(no);
       if (group) group.push(row);
       else groups.set(no, [row]);
     }
   }
-  for (const [no, rows] of groups) out.push({ line: rows[0].line, platformOrderId: no, rows });
+  for (const [no, rows] of groups) out.push({ line: rows[0].line, platformOrderId: no, rows, columns });
   return out.sort((a, b) => a.line - b.line);
 }
 
@@ -68,15 +85,17 @@ export function templateOrders(table: Table): TemplateOrder[] {
  * An order's rows → the hub's own order JSON. Built per chunk as the import reaches it, so a large
  * file's orders are never all in memory as objects at once.
  */
-export function templatePayload({ platformOrderId: no, rows }: TemplateOrder): Record<string, unknown> {
-  const first = rows[0].cells;
-  if (!no) return { ...first };
+export function templatePayload({ platformOrderId: no, rows, columns }: TemplateOrder): Record<string, unknown> {
+  const first = rows[0];
+  // Unusable as an order: kept as header → cell, for the quarantine to show and correct.
+  if (!no) return Object.fromEntries(columns.headers.map((h, j) => [h, first.values[j] ?? ""]));
+  const at = (r: Row, c: Column) => cell(columns, r, c);
   // An order's fields may sit on any of its lines (exports repeat them or fill only the first).
-  const get = rows.length === 1 ? (c: Column) => first[c] ?? "" : (c: Column) => rows.map((r) => r.cells[c] ?? "").find((v) => v !== "") ?? "";
+  const get = rows.length === 1 ? (c: Column) => at(first, c) : (c: Column) => rows.map((r) => at(r, c)).find((v) => v !== "") ?? "";
   const paidAt = iso(get("付款时间"));
   return {
     orderNo: no,
-    status: first["订单状态"],
+    status: at(first, "订单状态"),
     createdAt: iso(get("下单时间")),
     paidAt,
     shippedAt: iso(get("发货时间")),
@@ -85,12 +104,12 @@ export function templatePayload({ platformOrderId: no, rows }: TemplateOrder): R
     receiver: { name: get("收件人"), phone: get("手机号"), province: get("省"), city: get("市"), district: opt(get("区")), detail: get("详细地址") },
     items: rows.map((r, i) => ({
       lineNo: String(i + 1),
-      skuCode: r.cells["SKU编码"],
-      title: r.cells["商品名称"] || r.cells["SKU编码"],
-      variant: opt(r.cells["规格"]),
-      quantity: qty(r.cells["数量"]),
-      unitPrice: r.cells["单价"],
-      discount: opt(r.cells["行优惠"]),
+      skuCode: at(r, "SKU编码"),
+      title: at(r, "商品名称") || at(r, "SKU编码"),
+      variant: opt(at(r, "规格")),
+      quantity: qty(at(r, "数量")),
+      unitPrice: at(r, "单价"),
+      discount: opt(at(r, "行优惠")),
     })),
     amounts: { freight: opt(get("运费")), discount: opt(get("整单优惠")), coupon: opt(get("优惠券")), paid: get("实付金额") },
     payments: get("支付方式") && paidAt

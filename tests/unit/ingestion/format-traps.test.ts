@@ -46,6 +46,14 @@ describe("rule 9: the import template is read by header name, whatever the layou
     expect(mapped.order.platformModifiedAt.toISOString()).toBe("2026-11-20T01:12:41.000Z");
   });
 
+  it("numbers rows by their line in the file, past blank lines, and drops rows with nothing in them", async () => {
+    const file = [header, line("M1", "TS-1", "79.00"), "", ",,,, ,", line("M2", "TS-1", "79.00"), "  ", `没单号,79.00,TS-9,,PAID,1,79.00`, ""].join("\n");
+    const orders = templateOrders(await readTable(new TextEncoder().encode(file)));
+    expect(orders.map((o) => [o.platformOrderId, o.line])).toEqual([["M1", 2], ["M2", 5], ["", 7]]);
+    // A row without an order number stays whole (header → cell) for the quarantine to show.
+    expect(templatePayload(orders[2])).toMatchObject({ 备注: "没单号", SKU编码: "TS-9", 订单号: "", 收件人: "" });
+  });
+
   it.each([["2026-13-01 10:00:00"], ["2026-02-30 10:00:00"], ["20/11/2026 09:12"]])("an impossible or foreign time %j is refused, not shifted", async (bad) => {
     const orders = templateOrders(await readTable(new TextEncoder().encode([header, line("M3", "TS-1", "79.00").replace("2026-11-20 09:12,", `${bad},`)].join("\n"))));
     const mapped = mapOwnMallOrder(templatePayload(orders[0]));
