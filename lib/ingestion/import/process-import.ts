@@ -5,7 +5,7 @@
  * kept for the error report. Running it again (a retry after a crash) is harmless: every step is
  * idempotent.
  */
-import { transactionWithConnection, type DbClient } from "../../db/client";
+import { bytesPool, transactionWithConnection, type DbClient } from "../../db/client";
 import { logger } from "../../log/logger";
 import { bulkInsert, type Column } from "../bulk-insert";
 import type { ImportRowResult } from "./list-imports";
@@ -28,8 +28,8 @@ const STALE_RUN_MS = 10 * 60_000;
  * large file, live memory then shrinks as chunks finish, instead of every row staying to the end.
  */
 async function readChunks(db: DbClient, jobId: string): Promise<{ total: number; chunks: TemplateOrder[][] }> {
-  const { content } = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { content: true } });
-  const table = await readTable(content);
+  const { rows } = await bytesPool(db).query<{ content: Buffer }>(`SELECT content FROM import_jobs WHERE id = $1`, [jobId]);
+  const table = await readTable(rows[0].content);
   if (!isTemplate(table.headers)) throw new FileReadError("unknown layout");
   const orders = templateOrders(table);
   const chunks: TemplateOrder[][] = [];

@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import type { Actor } from "../../access/actor";
 import { assertWholeBook } from "../../access/whole-book";
 import { recordAudit } from "../../audit/record-audit";
-import type { DbClient } from "../../db/client";
+import { bytesPool, type DbClient } from "../../db/client";
+import { newRowId } from "../../db/row-id";
 import { AppError } from "../../errors/app-error";
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -22,16 +23,12 @@ export async function startImport(db: DbClient, actor: Actor, input: { channelId
   if (input.bytes.byteLength === 0) throw new AppError("IMPORT_FILE_INVALID");
   const channel = await db.channel.findUnique({ where: { id: input.channelId }, select: { id: true, active: true } });
   if (!channel?.active) throw new AppError("CHANNEL_NOT_FOUND");
-  const job = await db.importJob.create({
-    data: {
-      channelId: channel.id,
-      fileName: input.fileName.slice(0, 200),
-      fileSha256: createHash("sha256").update(input.bytes).digest("hex"),
-      content: Buffer.from(input.bytes),
-      createdById: actor.id,
-    },
-    select: { id: true },
-  });
+  // The file goes in as bytes straight to pg (see bytesPool); every other column keeps its default.
+  const job = { id: newRowId() };
+  await bytesPool(db).query(`INSERT INTO import_jobs (id, channel_id, file_name, file_sha256, content, created_by_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    job.id, channel.id, input.fileName.slice(0, 200), createHash("sha256").update(input.bytes).digest("hex"),
+    Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), actor.id,
+  ]);
   await recordAudit(db, actor, { action: "ingestion.import", entityType: "importJob", entityId: job.id, detail: { channelId: channel.id, fileName: input.fileName, bytes: input.bytes.byteLength } });
   try {
     await sender?.send(IMPORT_QUEUE, { jobId: job.id });
