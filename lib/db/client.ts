@@ -65,7 +65,7 @@ export function bytesPool(db: DbClient): pg.Pool {
  * `db.$transaction(fn)`, and `fn`'s transaction client also reaches its own pg connection through
  * `transactionConnection(tx)`. For multi-megabyte bulk statements only: Prisma's raw-query path
  * turns a Buffer parameter into base64 inside a JSON string and back again, which on a file import
- * costs about 20 µs of worker CPU per order. tests/integration/db/transaction-connection.test.ts
+ * costs about 20 µs of worker CPU per order. tests/integration/ingestion/bulk-insert.test.ts
  * holds the adapter to it: statements sent either way are in the one transaction.
  */
 export async function transactionWithConnection<T>(db: DbClient, fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
