@@ -33,7 +33,16 @@ export function OrderActions(props: { orderId: string; orderNo: string; actions:
   const [pending, startTransition] = useTransition();
   const [form, setForm] = useState({ carrierCode: "SF", trackingNo: "", reason: "", amount: "" });
 
-  if (props.actions.length === 0) return <p className="text-sm text-muted-foreground" data-testid="no-order-actions">{t("lifecycle.noActions")}</p>;
+  const noticeLine = notice ? <p className="text-sm text-emerald-700" role="status" data-testid="action-notice">{notice}</p> : null;
+  // An action can leave the order where this person has nothing more to do: its notice still shows.
+  if (props.actions.length === 0) {
+    return (
+      <div className="space-y-2">
+        {noticeLine}
+        <p className="text-sm text-muted-foreground" data-testid="no-order-actions">{t("lifecycle.noActions")}</p>
+      </div>
+    );
+  }
 
   const start = (a: OrderAction) => {
     setOpen(a);
@@ -77,7 +86,7 @@ export function OrderActions(props: { orderId: string; orderNo: string; actions:
           </Button>
         ))}
       </div>
-      {notice ? <p className="text-sm text-emerald-700" role="status" data-testid="action-notice">{notice}</p> : null}
+      {noticeLine}
       <Dialog open={open !== null} onOpenChange={(o) => (o ? null : setOpen(null))}>
         <DialogContent data-testid="action-dialog">
           <DialogHeader>

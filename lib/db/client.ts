@@ -18,10 +18,21 @@ function statementName(q: { sql: string }): string {
   return name;
 }
 
-/** Set while a transaction of `transactionWithConnection` starts: the pool hands it the connection. */
 type StartingSlot = { conn?: pg.PoolClient; started?: boolean };
-const startingTransaction = new AsyncLocalStorage<StartingSlot>();
-const connectionOfTransaction = new WeakMap<object, pg.PoolClient>();
+interface DbLinks {
+  /** Set while a transaction of `transactionWithConnection` starts: the pool hands it the connection. */
+  startingTransaction: AsyncLocalStorage<StartingSlot>;
+  connectionOfTransaction: WeakMap<object, pg.PoolClient>;
+  poolOfClient: WeakMap<object, pg.Pool>;
+}
+// On globalThis: Next.js bundles this module into several chunks, each with its own module state, and
+// the client one chunk's createDb made (getDb's, shared through globalThis) must be known to them all.
+const links = ((globalThis as { orderHubDbLinks?: DbLinks }).orderHubDbLinks ??= {
+  startingTransaction: new AsyncLocalStorage<StartingSlot>(),
+  connectionOfTransaction: new WeakMap(),
+  poolOfClient: new WeakMap(),
+});
+const { startingTransaction, connectionOfTransaction, poolOfClient } = links;
 
 /** adapter-pg takes one pool connection per interactive transaction; this pool tells who asked. */
 class TransactionAwarePool extends pg.Pool {
@@ -36,8 +47,6 @@ class TransactionAwarePool extends pg.Pool {
     });
   }
 }
-
-const poolOfClient = new WeakMap<object, pg.Pool>();
 
 /** Creates a Prisma client; sensitive columns are opt-in (select them explicitly). */
 export function createDb(connectionString: string, max = 10) {
