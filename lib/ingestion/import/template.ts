@@ -63,8 +63,9 @@ function cell(columns: FileColumns, row: Row, c: Column): string {
 
 /** The file's rows grouped by 订单号 (an order's lines need not be adjacent), in file order. */
 export function templateOrders(table: Table): TemplateOrder[] {
-  // A repeated header: its last column counts.
-  const columns: FileColumns = { headers: table.headers, index: new Map(table.headers.map((h, j) => [h, j])) };
+  // A repeated header: its last column counts. (forEach: an XLSX header row may have gaps.)
+  const columns: FileColumns = { headers: table.headers, index: new Map() };
+  table.headers.forEach((h, j) => columns.index.set(h, j));
   const groups = new Map<string, Row[]>();
   const out: TemplateOrder[] = [];
   for (const row of table.rows) {
@@ -88,7 +89,11 @@ export function templateOrders(table: Table): TemplateOrder[] {
 export function templatePayload({ platformOrderId: no, rows, columns }: TemplateOrder): Record<string, unknown> {
   const first = rows[0];
   // Unusable as an order: kept as header → cell, for the quarantine to show and correct.
-  if (!no) return Object.fromEntries(columns.headers.map((h, j) => [h, first.values[j] ?? ""]));
+  if (!no) {
+    const cells: Record<string, string> = {};
+    columns.index.forEach((j, h) => (cells[h] = first.values[j] ?? ""));
+    return cells;
+  }
   const at = (r: Row, c: Column) => cell(columns, r, c);
   // An order's fields may sit on any of its lines (exports repeat them or fill only the first).
   const get = rows.length === 1 ? (c: Column) => at(first, c) : (c: Column) => rows.map((r) => at(r, c)).find((v) => v !== "") ?? "";
