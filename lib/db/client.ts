@@ -111,9 +111,9 @@ export function getDb(): DbClient {
 }
 
 /** Runs `fn` in the caller's transaction when there is one, else in a new one. */
-export async function withTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function withTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
   // A Prisma 7 transaction client also has $transaction (nested); only the real client has $disconnect.
-  if ("$disconnect" in db) return (db as DbClient).$transaction(fn);
+  if ("$disconnect" in db) return transactionWithConnection(db as DbClient, fn, options);
   return fn(db);
 }
 

@@ -10,7 +10,7 @@
  * (channel, platform order id): one insert wins, the others see it stored — 50 parallel pushes of
  * one order make one order. Only a newer snapshot of a stored order takes that row's lock.
  */
-import { transactionWithConnection, type Db, type DbClient } from "../db/client";
+import { withTx, type Db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import type { OrderStatus, StatusSource } from "../db/generated/prisma/enums";
 import type { CanonicalOrder } from "./canonical-order";
@@ -49,12 +49,6 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   ["null_fields", "text[]", (e) => e.nullFields], ["invalid_fields", "text[]", (e) => e.invalidFields],
 ];
 
-async function inTx<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  // Only the real client has $disconnect (a Prisma 7 transaction client has $transaction too).
-  if ("$disconnect" in db) return transactionWithConnection(db as DbClient, fn, { maxWait: 30_000, timeout: 120_000 });
-  return fn(db);
-}
-
 const STORED_COLUMNS = Prisma.sql`id, order_no AS "orderNo", platform_order_id AS "platformOrderId", status::text AS status,
   platform_status AS "platformStatus", platform_modified_at AS "platformModifiedAt", receiver_name AS "receiverName",
   receiver_phone AS "receiverPhone", receiver_detail AS "receiverDetail", buyer_nick AS "buyerNick"`;
@@ -82,7 +76,7 @@ export async function ingestOrders(db: Db, channel: IngestChannel, inputs: Inges
     return { order, clean, cols: orderColumns(order, clean), rawPayload: (raw ?? {}) as Prisma.InputJsonValue };
   });
 
-  return inTx(db, async (tx) => {
+  return withTx(db, async (tx) => {
     const storedRows = await readStored(tx, channel.id, [...new Set(prepared.map((p) => p.order.platformOrderId))]);
     const stored = new Map<string, StoredOrder>(storedRows.map((s) => [s.platformOrderId, s]));
     const out: (IngestResult | null)[] = prepared.map(() => null);
@@ -119,7 +113,7 @@ export async function ingestOrders(db: Db, channel: IngestChannel, inputs: Inges
       nullFields: p.clean.nullFields, invalidFields: p.clean.invalidFields,
     })));
     return results;
-  });
+  }, { maxWait: 30_000, timeout: 120_000 });
 }
 
 export async function ingestOrder(db: Db, channel: IngestChannel, order: CanonicalOrder, raw: unknown, source: IngestSource): Promise<IngestResult> {

@@ -64,7 +64,8 @@ test("finance marks a refund the provider closed as failed: reason required, ord
     `SELECT o.id, o.order_no, l.from_status::text AS before FROM orders o
      JOIN LATERAL (SELECT from_status FROM order_status_log WHERE order_id = o.id AND to_status = 'AFTER_SALE' ORDER BY id DESC LIMIT 1) l ON true
      WHERE o.status = 'AFTER_SALE' AND l.from_status IS NOT NULL AND EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id AND r.status = 'REQUESTED')
-     ORDER BY o.placed_at DESC LIMIT 1`,
+     -- Back to 已签收, where finance has nothing more to do: the notice must still show.
+     ORDER BY (l.from_status = 'DELIVERED') DESC, o.placed_at DESC LIMIT 1`,
   );
   const page = await pageAs("finance");
   await page.goto(`/orders/${o.id}`);
@@ -77,6 +78,7 @@ test("finance marks a refund the provider closed as failed: reason required, ord
   await page.screenshot({ path: "test-results/screens/order-refund-failed-dialog.png" });
   await page.getByTestId("action-confirm").click();
   await expect(page.getByTestId("action-notice")).toBeVisible();
+  await expect(page.getByTestId("no-order-actions")).toBeVisible();
   await expect(page.getByTestId("timeline")).toContainText("退款失败");
   await page.screenshot({ path: "test-results/screens/order-refund-failed.png", fullPage: true });
 

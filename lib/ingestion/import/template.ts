@@ -23,10 +23,7 @@ export function isTemplate(headers: string[]): boolean {
 type Row = Table["rows"][number];
 
 /** Where each header's cells sit in a row. */
-interface FileColumns {
-  headers: string[];
-  index: Map<string, number>;
-}
+type FileColumns = Map<string, number>;
 
 /** The file rows of one order (or one row without an order number), in file order. */
 export interface TemplateOrder {
@@ -57,15 +54,15 @@ const qty = (v: string) => (/^\d+$/.test(v) ? Number(v) : v);
 
 /** A row's cell under a template column ("" when the file lacks the column or the row is short). */
 function cell(columns: FileColumns, row: Row, c: Column): string {
-  const j = columns.index.get(c);
+  const j = columns.get(c);
   return j === undefined ? "" : (row.values[j] ?? "");
 }
 
 /** The file's rows grouped by 订单号 (an order's lines need not be adjacent), in file order. */
 export function templateOrders(table: Table): TemplateOrder[] {
   // A repeated header: its last column counts. (forEach: an XLSX header row may have gaps.)
-  const columns: FileColumns = { headers: table.headers, index: new Map() };
-  table.headers.forEach((h, j) => columns.index.set(h, j));
+  const columns: FileColumns = new Map();
+  table.headers.forEach((h, j) => columns.set(h, j));
   const groups = new Map<string, Row[]>();
   const out: TemplateOrder[] = [];
   for (const row of table.rows) {
@@ -91,7 +88,7 @@ export function templatePayload({ platformOrderId: no, rows, columns }: Template
   // Unusable as an order: kept as header → cell, for the quarantine to show and correct.
   if (!no) {
     const cells: Record<string, string> = {};
-    columns.index.forEach((j, h) => (cells[h] = first.values[j] ?? ""));
+    columns.forEach((j, h) => (cells[h] = first.values[j] ?? ""));
     return cells;
   }
   const at = (r: Row, c: Column) => cell(columns, r, c);
