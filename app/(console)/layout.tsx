@@ -1,9 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { NAV_ITEMS } from "@/components/layout/nav-items";
+import { navItemsFor } from "@/components/layout/nav-items";
 import { SidebarNav } from "@/components/layout/sidebar-nav";
 import { UserMenu } from "@/components/layout/user-menu";
-import { can } from "@/lib/access/actor";
-import { canWholeBook } from "@/lib/access/whole-book";
 import { requireActor } from "@/lib/session";
 import { bellFor } from "@/components/anomalies/bell-data";
 import { NotificationBell } from "@/components/anomalies/notification-bell";
@@ -13,7 +11,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const t = await getTranslations();
   const locale = await getLocale();
   const bell = await bellFor(actor); // issue 6: in-app exception alerts
-  const items = NAV_ITEMS.filter((i) => (i.wholeBook ? canWholeBook(actor, i.permission) : can(actor, i.permission))).map((i) => ({ href: i.href, label: t(i.labelKey), icon: i.icon }));
+  const items = navItemsFor(actor).map((i) => ({ href: i.href, label: t(i.labelKey), icon: i.icon }));
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 border-r bg-sidebar p-4 md:block">

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useActionErrorText } from "./action-error";
+import { useActionErrorText } from "@/components/data/action-error";
 
 export function ResetPasswordDialog({ user, onClose }: { user: { id: string; displayName: string } | null; onClose: () => void }) {
   const t = useTranslations("access.admin");

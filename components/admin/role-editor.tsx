@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { RoleRow } from "@/lib/access/list-roles";
 import { PERMISSIONS, ROW_SCOPES, SENSITIVE_FIELDS, type Permission, type RowScope, type SensitiveField } from "@/lib/access/roles";
-import { useActionErrorText } from "./action-error";
+import { useActionErrorText } from "@/components/data/action-error";
 
 const toggle = <T,>(xs: T[], x: T, on: boolean) => (on ? [...new Set([...xs, x])] : xs.filter((v) => v !== x));
 

@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { SALES_REGIONS } from "@/lib/geo/regions";
 import type { UserListRow } from "@/lib/users/list-users";
-import { useActionErrorText } from "./action-error";
+import { useActionErrorText } from "@/components/data/action-error";
 
 export interface RoleOption { key: string; name: string; rowScope: string }
 export interface ChannelOption { id: string; name: string }

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { UserListRow } from "@/lib/users/list-users";
-import { useActionErrorText } from "./action-error";
+import { useActionErrorText } from "@/components/data/action-error";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserFormDialog, type ChannelOption, type RoleOption } from "./user-form-dialog";
 

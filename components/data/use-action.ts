@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useActionErrorText } from "@/components/admin/action-error";
+import { useActionErrorText } from "./action-error";
 import type { ActionResult } from "@/lib/actions/run-action";
 
 /**

@@ -1,4 +1,6 @@
+import { can, type Actor } from "@/lib/access/actor";
 import type { Permission } from "@/lib/access/roles";
+import { canWholeBook } from "@/lib/access/whole-book";
 
 /**
  * The console's areas; the sidebar lists only those that exist and the user may open. `wholeBook`
@@ -17,3 +19,8 @@ export const NAV_ITEMS: { href: string; labelKey: string; permission: Permission
   { href: "/admin", labelKey: "access.nav.admin", permission: "admin.users", icon: "admin" },
   { href: "/reconciliation", labelKey: "reconciliation.nav", permission: "finance.reconcile", wholeBook: true, icon: "reconciliation" },
 ];
+
+/** The areas this person's sidebar lists. */
+export function navItemsFor(actor: Actor) {
+  return NAV_ITEMS.filter((i) => (i.wholeBook ? canWholeBook(actor, i.permission) : can(actor, i.permission)));
+}

@@ -3,7 +3,7 @@ import { Eye } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { requestUnmaskAction } from "@/app/(console)/unmask/actions";
-import { useActionErrorText } from "@/components/admin/action-error";
+import { useActionErrorText } from "@/components/data/action-error";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";

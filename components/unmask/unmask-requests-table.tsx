@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { cancelUnmaskAction, decideUnmaskAction } from "@/app/(console)/unmask/actions";
-import { useActionErrorText } from "@/components/admin/action-error";
+import { useActionErrorText } from "@/components/data/action-error";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";

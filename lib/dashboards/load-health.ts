@@ -56,9 +56,9 @@ export async function loadHealth(db: Db, actor: Actor, raw: unknown) {
   // They reach back to the range's start, but no further than the ingestion console's 31 days (today and 30 before).
   const oldest = addBizDays(bizDay(new Date()), -30);
   const quality = await qualityDays(db, bizDayRange(f.from > oldest ? f.from : oldest).gte);
-  const shops = actor.rowScope === "CHANNELS" ? new Set(actor.channelIds) : null;
-  const qualityRows = quality.filter((r) => r.day >= f.from && r.day <= f.to && (!shops || shops.has(r.channelId)));
-  const channels = await listOrderChannels(db, actor);
+  const channels = await listOrderChannels(db, actor); // the shops this person may see
+  const visible = new Set(channels.map((c) => c.id));
+  const qualityRows = quality.filter((r) => r.day >= f.from && r.day <= f.to && visible.has(r.channelId));
 
   return {
     filter: f,

@@ -13,9 +13,10 @@ import { withTx, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { addBizDays, bizDayRange } from "../time/biz-time";
 import { buildBaseline } from "./build-baseline";
-import { Day, parseDay } from "./period-lock";
+import { parseDay } from "./period-lock";
+import { BizDay } from "../time/biz-time";
 
-export const DayInput = z.object({ day: Day });
+export const DayInput = z.object({ day: BizDay });
 
 export type CloseIssueKind = "NO_OUTBOUND" | "NO_RECEIPT" | "NO_POSTING" | "POSTING_MISMATCH" | "OPEN_DISCREPANCY" | "PENDING_CANDIDATE";
 export interface CloseIssue {

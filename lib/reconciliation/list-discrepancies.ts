@@ -10,13 +10,13 @@ import { assertWholeBook } from "../access/whole-book";
 import type { Db } from "../db/client";
 import { DiscrepancyStatus, DiscrepancyType } from "../db/generated/prisma/enums";
 import { AppError } from "../errors/app-error";
-import { Day } from "./period-lock";
+import { BizDay } from "../time/biz-time";
 
 export const DOC_TYPES = ["PAYMENT", "REFUND"] as const;
 
 const DiscrepancyQuery = z.object({
-  dayFrom: Day.optional(),
-  dayTo: Day.optional(),
+  dayFrom: BizDay.optional(),
+  dayTo: BizDay.optional(),
   minFen: z.number().int().min(0).optional(),
   maxFen: z.number().int().min(0).optional(),
   docType: z.enum(DOC_TYPES).optional(),

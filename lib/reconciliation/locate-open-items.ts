@@ -7,13 +7,13 @@ import { AppError } from "../errors/app-error";
 import { parseYuan } from "../money/fen";
 import { DEFAULT_BOUNDS, LocatorLimitError, locateDiff } from "./locate-diff";
 import { listOpenItems, type OpenItem } from "./open-items";
-import { Day } from "./period-lock";
+import { BizDay } from "../time/biz-time";
 
 export const LocateInput = z.object({
   /** Yuan as typed, e.g. "428.36" or "-37.80". */
   amount: z.string().trim().regex(/^[-+]?\d{1,9}(\.\d{1,2})?$/),
-  dayFrom: Day.optional(),
-  dayTo: Day.optional(),
+  dayFrom: BizDay.optional(),
+  dayTo: BizDay.optional(),
 });
 export type LocateInput = z.infer<typeof LocateInput>;
 

@@ -1,7 +1,7 @@
 /** Closed business days are locked: nothing of theirs changes; later changes become adjustments. */
-import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { isBizDay } from "../time/biz-time";
 
 export async function closedDays(db: Db, days: string[]): Promise<Set<string>> {
   if (days.length === 0) return new Set();
@@ -14,11 +14,8 @@ export async function assertDaysOpen(db: Db, days: string[]): Promise<void> {
   if (closed.size) throw new AppError("PERIOD_CLOSED", { days: [...closed].sort() });
 }
 
-/** A business day as typed ("2026-11-30"): the one check of every day reconciliation accepts. */
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00+08:00`)));
-
 /** A business day as typed: refused with a code (never a 500) when it is not one. */
 export function parseDay(day: string): string {
-  if (!Day.safeParse(day).success) throw new AppError("INVALID_INPUT", { field: "day" });
+  if (!isBizDay(day)) throw new AppError("INVALID_INPUT", { field: "day" });
   return day;
 }

@@ -3,6 +3,8 @@
  * business zone (default Asia/Shanghai, which has no DST, so its offset is a fixed +08:00).
  * Never use the server's local zone (seed 004's incident).
  */
+import { z } from "zod";
+
 export const BUSINESS_TIME_ZONE = process.env.BUSINESS_TIME_ZONE ?? "Asia/Shanghai";
 const BIZ_OFFSET = "+08:00";
 const DAY_MS = 86_400_000;
@@ -33,6 +35,16 @@ export function bizDayRange(ymd: string): { gte: Date; lt: Date } {
   if (Number.isNaN(gte.getTime())) throw new RangeError(`not a day: ${ymd}`);
   return { gte, lt: new Date(gte.getTime() + DAY_MS) };
 }
+
+/** A business day as typed ("2026-11-30"): a real calendar date, so "2026-02-30" is not one. */
+export function isBizDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const gte = new Date(`${text}T00:00:00${BIZ_OFFSET}`);
+  return !Number.isNaN(gte.getTime()) && bizDay(gte) === text;
+}
+
+/** The same check at a zod boundary. */
+export const BizDay = z.string().refine(isBizDay, "not a business day");
 
 /** Adds whole days to a yyyy-MM-dd business day. */
 export function addBizDays(ymd: string, days: number): string {

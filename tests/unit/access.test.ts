@@ -3,6 +3,7 @@ import type { Actor } from "../../lib/access/actor";
 import { maskAddressDetail, maskField, maskIdNumber, maskNick, maskPhone } from "../../lib/access/mask";
 import { DEFAULT_ROLES, PERMISSIONS, ROLE_KEYS } from "../../lib/access/roles";
 import { orderScope } from "../../lib/access/scope";
+import { navItemsFor } from "../../components/layout/nav-items";
 
 const actor = (over: Partial<Actor>): Actor => ({
   id: "u", username: "u", displayName: "u", roleKey: "CS_AGENT", roleName: { zh: "客服", en: "CS" },
@@ -46,5 +47,21 @@ describe("default roles", () => {
     expect(by.WAREHOUSE.has("order.viewPayments")).toBe(false);
     expect(by.CS_AGENT.has("order.export")).toBe(false);
     expect(DEFAULT_ROLES.filter((r) => r.permissions.includes("audit.view")).map((r) => r.key)).toEqual(["AUDITOR"]);
+  });
+});
+
+describe("the sidebar", () => {
+  const hrefs = (a: Actor) => navItemsFor(a).map((i) => i.href);
+  const permissions = new Set(["order.view", "ingestion.manage", "finance.reconcile"] as const);
+  it("lists the whole-book areas (数据接入, 对账) only to a role that sees every shop and region", () => {
+    expect(hrefs(actor({ permissions, rowScope: "ALL" }))).toEqual(expect.arrayContaining(["/orders", "/ingestion", "/reconciliation"]));
+    for (const scoped of [actor({ permissions, rowScope: "REGION", region: "华东" }), actor({ permissions, rowScope: "CHANNELS", channelIds: ["ch_jd"] })]) {
+      expect(hrefs(scoped)).toContain("/orders");
+      expect(hrefs(scoped)).not.toContain("/ingestion");
+      expect(hrefs(scoped)).not.toContain("/reconciliation");
+    }
+  });
+  it("lists no area the role lacks the permission for", () => {
+    expect(hrefs(actor({ permissions: new Set(["order.view"] as const) }))).not.toContain("/ingestion");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBizDays, bizDay, bizDayRange, formatBizTime, formatDuration, parseChinaTime } from "../../lib/time/biz-time";
+import { addBizDays, BizDay, bizDay, bizDayRange, formatBizTime, formatDuration, isBizDay, parseChinaTime } from "../../lib/time/biz-time";
 
 describe("business time", () => {
   it("reads zone-less platform times as China time, whatever the server zone", () => {
@@ -32,5 +32,12 @@ describe("business time", () => {
     expect(formatBizTime(new Date("2026-11-29T16:05:00Z"))).toContain("2026/11/30 00:05");
     expect(formatDuration(125 * 60_000)).toBe("2 小时 5 分");
     expect(formatDuration(3 * 86_400_000 + 3_600_000, "en")).toBe("3d 1h");
+  });
+});
+
+describe("isBizDay / BizDay", () => {
+  it.each([["2026-11-30", true], ["2028-02-29", true], ["2026-02-29", false], ["2026-02-30", false], ["2026-13-01", false], ["2026-11-3", false], ["20261130", false], [" 2026-11-30", false]])("%j → %s", (text, ok) => {
+    expect(isBizDay(text)).toBe(ok);
+    expect(BizDay.safeParse(text).success).toBe(ok);
   });
 });

@@ -38,11 +38,6 @@ export interface FieldRate {
 
 export async function dataQuality(db: Db, actor: Actor, input: { days: number }) {
   assertWholeBook(actor, "ingestion.manage");
-  return dataQualityFigures(db, input);
-}
-
-/** The figures without the page's permission check. */
-export async function dataQualityFigures(db: Db, input: { days: number }) {
   const days = Math.max(1, Math.min(input.days, 31));
   const today = bizDay(new Date());
   const from = bizDayRange(addBizDays(today, -(days - 1))).gte;

@@ -56,6 +56,7 @@ describe("file import", () => {
     const file = await importReportFile(testDb(), ops, job.id, "all");
     expect(file.filename).toBe("orders-导入结果.csv");
     expect(new TextDecoder().decode(file.body).split("\r\n")[1]).toBe(`2,F${tag}-1,新建,${first.orderNo},,`);
+    expect(await testDb().auditLog.count({ where: { action: "ingestion.importReport", entityId: job.id, actorId: ops.id } })).toBe(1);
     const q = await testDb().quarantinedPayload.findFirstOrThrow({ where: { importJobId: job.id } });
     expect(q).toMatchObject({ rowNo: 4, source: "FILE_IMPORT", status: "OPEN", field: "items.0.unitPrice" });
 
